@@ -1,0 +1,26 @@
+#pragma once
+
+#include <gatekit/common/exit_code.hpp>
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gatekit {
+
+// argv without options given an empty value ("--name=" or "--name" ""),
+// so that an action input left blank falls back to the tool's own default.
+std::vector<std::string> drop_empty_options(int argc, const char* const* argv);
+
+// Each value split into lines (a multi-line action input), blanks dropped.
+std::vector<std::string> split_list_values(const std::vector<std::string>& values);
+
+// Runs a tool's body; any exception that escapes it (a cxxopts usage error,
+// an allocation failure) becomes "tool: message" on stderr and exit code 2.
+int run_tool(std::string_view tool, const std::function<ExitCode()>& body);
+
+// Prints "tool: message" to stderr and returns usage_or_input_error.
+ExitCode report_input_error(std::string_view tool, std::string_view message);
+
+} // namespace gatekit

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <gatekit/common/error.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace gatekit {
+
+// Reads a whole file; fails with a message naming the path (missing,
+// a directory, unreadable).
+Result<std::string> read_file(const std::string& path);
+
+// Replaces `path` with `content` atomically: written to a temporary file in
+// the same directory, flushed, then renamed, so readers never see a partial file.
+Status write_file_atomic(const std::string& path, std::string_view content);
+
+// Appends `content` to `path` in one write (GitHub's GITHUB_OUTPUT and
+// GITHUB_STEP_SUMMARY are append-only files shared by the steps of a job).
+Status append_to_file(const std::string& path, std::string_view content);
+
+} // namespace gatekit

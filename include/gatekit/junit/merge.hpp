@@ -1,0 +1,81 @@
+#pragma once
+
+#include <gatekit/junit/report.hpp>
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace gatekit::junit {
+
+// How reports that mention the same test are combined.
+struct MergeOptions {
+  // Off: a test reported more than once keeps its worst outcome.
+  // On: across files, in the order given, the latest attempt decides, and a
+  // pass after an earlier failure makes the test flaky (a retry job's report).
+  bool merge_retries = false;
+};
+
+// One input file as the run summary lists it.
+struct FileSummary {
+  std::string path;
+  std::string dialect;
+  std::uint64_t cases = 0;  // <testcase> elements in the file
+  std::uint64_t passed = 0;
+  std::uint64_t failed = 0;
+  std::uint64_t errors = 0;
+  std::uint64_t skipped = 0;
+  std::uint64_t flaky = 0;
+  double time_seconds = 0;
+  std::vector<std::string> warnings;
+
+  bool empty() const { return cases == 0; }
+};
+
+// A test after de-duplication, with where it came from.
+struct TestResult {
+  TestCase test;             // StringIds refer to TestRun::strings
+  std::uint32_t file_index;  // index into TestRun::files
+  std::uint32_t occurrences = 1;
+};
+
+// Every test of every report, de-duplicated.
+struct TestRun {
+  std::vector<std::string> strings;
+  std::vector<TestResult> tests;  // in input order (file, then document order)
+  std::vector<CaseDetail> details;
+  std::vector<FileSummary> files;
+  std::uint64_t duplicates_in_file = 0;      // extra <testcase> elements folded within a file
+  std::uint64_t duplicates_across_files = 0; // extra elements folded across files
+  std::uint64_t retried_to_flaky = 0;        // tests made flaky by --merge-retries
+
+  const std::string& text(StringId id) const { return strings[id]; }
+  const CaseDetail* detail(const TestCase& test) const {
+    return test.detail == k_no_detail ? nullptr : &details[test.detail];
+  }
+  // "classname::name", or the name alone when there is no class name.
+  std::string test_id(const TestCase& test) const;
+};
+
+// Folds reports into a TestRun one at a time, so that only one parsed file
+// needs to be held in memory at once.
+class RunBuilder {
+public:
+  explicit RunBuilder(MergeOptions options);
+
+  // Adds one report; it may be discarded afterwards.
+  void add(Report report);
+
+  // De-duplicates (see MergeOptions) and returns the run.
+  TestRun finish();
+
+private:
+  StringId intern(const std::string& text);
+
+  MergeOptions m_options;
+  TestRun m_run;
+  std::unordered_map<std::string, StringId> m_string_ids;
+};
+
+} // namespace gatekit::junit

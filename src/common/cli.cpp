@@ -1,0 +1,49 @@
+#include <gatekit/common/cli.hpp>
+
+#include <gatekit/common/text.hpp>
+
+#include <exception>
+#include <iostream>
+
+namespace gatekit {
+
+std::vector<std::string> drop_empty_options(int argc, const char* const* argv) {
+  std::vector<std::string> kept;
+  for (int i = 0; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    const bool long_option = arg.size() > 2 && arg.substr(0, 2) == "--";
+    if (i > 0 && long_option && arg.back() == '=' && arg.find('=') == arg.size() - 1) {
+      continue; // "--name="
+    }
+    kept.emplace_back(arg);
+  }
+  return kept;
+}
+
+std::vector<std::string> split_list_values(const std::vector<std::string>& values) {
+  std::vector<std::string> items;
+  for (const std::string& value : values) {
+    for (std::string& line : split_lines(value)) {
+      items.push_back(std::move(line));
+    }
+  }
+  return items;
+}
+
+ExitCode report_input_error(std::string_view tool, std::string_view message) {
+  std::cerr << tool << ": " << message << '\n';
+  return ExitCode::usage_or_input_error;
+}
+
+int run_tool(std::string_view tool, const std::function<ExitCode()>& body) {
+  try {
+    return to_int(body());
+  } catch (const std::exception& error) {
+    std::cerr << tool << ": " << error.what() << "\nTry '" << tool << " --help'.\n";
+  } catch (...) {
+    std::cerr << tool << ": unexpected internal error\n";
+  }
+  return to_int(ExitCode::usage_or_input_error);
+}
+
+} // namespace gatekit

@@ -1,0 +1,113 @@
+#include <gatekit/common/file_io.hpp>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <string>
+#include <sys/stat.h>
+#include <unistd.h>
+
+// The only POSIX-specific file in gatekit's core: descriptors give us
+// fsync + rename for atomic replacement and O_APPEND for the shared files.
+
+namespace gatekit {
+namespace {
+
+std::string errno_text(int error_number) { return std::strerror(error_number); }
+
+bool write_all(int fd, std::string_view content) {
+  while (!content.empty()) {
+    const ssize_t written = ::write(fd, content.data(), content.size());
+    if (written < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return false;
+    }
+    content.remove_prefix(static_cast<size_t>(written));
+  }
+  return true;
+}
+
+} // namespace
+
+Result<std::string> read_file(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const int saved = errno;
+    if (saved == ENOENT) {
+      return make_error(path, "no such file");
+    }
+    return make_error(path, "cannot open: " + errno_text(saved));
+  }
+  struct stat info {};
+  if (::fstat(fd, &info) != 0 || S_ISDIR(info.st_mode)) {
+    ::close(fd);
+    return make_error(path, "is a directory, not a file");
+  }
+  std::string content;
+  if (info.st_size > 0) {
+    content.reserve(static_cast<size_t>(info.st_size));
+  }
+  char chunk[1 << 16];
+  while (true) {
+    const ssize_t got = ::read(fd, chunk, sizeof(chunk));
+    if (got == 0) {
+      break;
+    }
+    if (got < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      const int saved = errno;
+      ::close(fd);
+      return make_error(path, "read failed: " + errno_text(saved));
+    }
+    content.append(chunk, static_cast<size_t>(got));
+  }
+  ::close(fd);
+  return content;
+}
+
+Status write_file_atomic(const std::string& path, std::string_view content) {
+  const std::filesystem::path target(path);
+  const std::filesystem::path directory =
+      target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+  std::string temp_name = (directory / ("." + target.filename().string() + ".XXXXXX")).string();
+  const int fd = ::mkstemp(temp_name.data());
+  if (fd < 0) {
+    return make_error(path, "cannot create a temporary file beside it: " + errno_text(errno));
+  }
+  const bool written = write_all(fd, content) && ::fsync(fd) == 0;
+  const int saved = errno;
+  ::fchmod(fd, 0644);
+  ::close(fd);
+  if (!written) {
+    ::unlink(temp_name.c_str());
+    return make_error(path, "write failed: " + errno_text(saved));
+  }
+  if (::rename(temp_name.c_str(), path.c_str()) != 0) {
+    const int rename_errno = errno;
+    ::unlink(temp_name.c_str());
+    return make_error(path, "cannot replace: " + errno_text(rename_errno));
+  }
+  return Done{};
+}
+
+Status append_to_file(const std::string& path, std::string_view content) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    return make_error(path, "cannot open for appending: " + errno_text(errno));
+  }
+  const bool written = write_all(fd, content);
+  const int saved = errno;
+  ::close(fd);
+  if (!written) {
+    return make_error(path, "append failed: " + errno_text(saved));
+  }
+  return Done{};
+}
+
+} // namespace gatekit

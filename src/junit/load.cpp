@@ -1,0 +1,24 @@
+#include <gatekit/junit/load.hpp>
+
+#include <gatekit/common/file_io.hpp>
+#include <gatekit/junit/parse.hpp>
+
+namespace gatekit::junit {
+
+Result<TestRun> load_reports(const std::vector<std::string>& paths, const MergeOptions& options) {
+  RunBuilder builder(options);
+  for (const std::string& path : paths) {
+    Result<std::string> bytes = read_file(path);
+    if (!bytes) {
+      return bytes.error();
+    }
+    Result<Report> report = parse_junit(std::move(bytes.value()), path);
+    if (!report) {
+      return report.error();
+    }
+    builder.add(std::move(report.value()));
+  }
+  return builder.finish();
+}
+
+} // namespace gatekit::junit

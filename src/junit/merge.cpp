@@ -1,0 +1,170 @@
+#include <gatekit/junit/merge.hpp>
+
+#include <functional>
+#include <string_view>
+
+namespace gatekit::junit {
+namespace {
+
+bool is_pass(Outcome outcome) { return outcome == Outcome::passed || outcome == Outcome::flaky; }
+bool is_fail(Outcome outcome) { return outcome == Outcome::failed || outcome == Outcome::error; }
+
+struct TestKey {
+  StringId classname;
+  std::string_view name;
+  bool operator==(const TestKey&) const = default;
+};
+
+struct TestKeyHash {
+  size_t operator()(const TestKey& key) const {
+    return std::hash<std::string_view>()(key.name) * 31u + key.classname;
+  }
+};
+
+// Folds `later` into `kept` when both are reports of the same test.
+void combine(TestResult& kept, const TestResult& later, bool same_file, bool merge_retries,
+             TestRun& run) {
+  TestCase& test = kept.test;
+  const TestCase& other = later.test;
+  ++kept.occurrences;
+  if (test.file == 0) {
+    test.file = other.file;
+    test.line = other.line;
+  }
+  if (same_file || !merge_retries) {
+    // pytest writes a second <testcase> when a test also errors in teardown:
+    // one test, its worst outcome, its time the sum of both entries.
+    test.time_seconds += other.time_seconds;
+    if (other.outcome > test.outcome) {
+      test.outcome = other.outcome;
+      test.detail = other.detail;
+    }
+    test.failed_attempts = static_cast<std::uint16_t>(test.failed_attempts + other.failed_attempts);
+    if (same_file) {
+      ++run.duplicates_in_file;
+    } else {
+      ++run.duplicates_across_files;
+    }
+    return;
+  }
+  // A retry: the later attempt decides, earlier failures make a pass flaky.
+  ++run.duplicates_across_files;
+  const bool failed_before = is_fail(test.outcome) || test.outcome == Outcome::flaky;
+  const std::uint16_t earlier_failures = static_cast<std::uint16_t>(
+      test.failed_attempts + (is_fail(test.outcome) ? 1 : 0));
+  if (is_pass(other.outcome)) {
+    if (failed_before) {
+      test.outcome = Outcome::flaky;
+      test.failed_attempts = static_cast<std::uint16_t>(earlier_failures + other.failed_attempts);
+      ++run.retried_to_flaky;
+    } else {
+      test.outcome = other.outcome;
+      test.detail = other.detail;
+    }
+  } else if (is_fail(other.outcome)) {
+    test.outcome = other.outcome;
+    test.detail = other.detail;
+    test.failed_attempts = earlier_failures;
+  }
+  test.time_seconds = other.time_seconds;
+}
+
+} // namespace
+
+std::string TestRun::test_id(const TestCase& test) const {
+  const std::string& classname = strings[test.classname];
+  return classname.empty() ? test.name : classname + "::" + test.name;
+}
+
+RunBuilder::RunBuilder(MergeOptions options) : m_options(options) {
+  m_run.strings.emplace_back();
+  m_string_ids.emplace(std::string(), 0);
+}
+
+StringId RunBuilder::intern(const std::string& text) {
+  const auto [found, inserted] =
+      m_string_ids.emplace(text, static_cast<StringId>(m_run.strings.size()));
+  if (inserted) {
+    m_run.strings.push_back(text);
+  }
+  return found->second;
+}
+
+void RunBuilder::add(Report report) {
+  std::vector<StringId> remap(report.strings.size());
+  for (size_t i = 0; i < report.strings.size(); ++i) {
+    remap[i] = intern(report.strings[i]);
+  }
+  FileSummary summary;
+  summary.path = report.source;
+  summary.dialect = report.dialect;
+  summary.cases = report.cases.size();
+  summary.time_seconds = report.time_seconds;
+  summary.warnings = std::move(report.warnings);
+  const auto file_index = static_cast<std::uint32_t>(m_run.files.size());
+  const auto detail_base = static_cast<std::uint32_t>(m_run.details.size());
+  for (CaseDetail& detail : report.details) {
+    m_run.details.push_back(std::move(detail));
+  }
+  m_run.tests.reserve(m_run.tests.size() + report.cases.size());
+  for (TestCase& test : report.cases) {
+    switch (test.outcome) {
+    case Outcome::passed:
+      ++summary.passed;
+      break;
+    case Outcome::flaky:
+      ++summary.flaky;
+      break;
+    case Outcome::skipped:
+      ++summary.skipped;
+      break;
+    case Outcome::failed:
+      ++summary.failed;
+      break;
+    case Outcome::error:
+      ++summary.errors;
+      break;
+    }
+    test.classname = remap[test.classname];
+    test.suite = remap[test.suite];
+    test.file = remap[test.file];
+    if (test.detail != k_no_detail) {
+      test.detail += detail_base;
+    }
+    m_run.tests.push_back(TestResult{std::move(test), file_index, 1});
+  }
+  m_run.files.push_back(std::move(summary));
+}
+
+TestRun RunBuilder::finish() {
+  std::vector<TestResult>& tests = m_run.tests;
+  std::unordered_map<TestKey, std::uint32_t, TestKeyHash> first_seen;
+  first_seen.reserve(tests.size());
+  std::vector<char> folded(tests.size(), 0);
+  for (size_t i = 0; i < tests.size(); ++i) {
+    const TestKey key{tests[i].test.classname, tests[i].test.name};
+    const auto [found, inserted] = first_seen.emplace(key, static_cast<std::uint32_t>(i));
+    if (!inserted) {
+      TestResult& kept = tests[found->second];
+      combine(kept, tests[i], kept.file_index == tests[i].file_index, m_options.merge_retries,
+              m_run);
+      folded[i] = 1;
+    }
+  }
+  first_seen.clear();
+  if (m_run.duplicates_in_file + m_run.duplicates_across_files > 0) {
+    size_t out = 0;
+    for (size_t i = 0; i < tests.size(); ++i) {
+      if (!folded[i]) {
+        if (out != i) {
+          tests[out] = std::move(tests[i]);
+        }
+        ++out;
+      }
+    }
+    tests.resize(out);
+  }
+  return std::move(m_run);
+}
+
+} // namespace gatekit::junit

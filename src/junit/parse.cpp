@@ -1,0 +1,529 @@
+#include <gatekit/junit/parse.hpp>
+
+#include <gatekit/common/numbers.hpp>
+#include <gatekit/common/text.hpp>
+#include <gatekit/common/text_encoding.hpp>
+
+#include <pugixml.hpp>
+
+#include <cstring>
+#include <string_view>
+#include <unordered_map>
+
+// JUnit XML has no single specification: every producer writes its own
+// dialect. The walk below accepts the union of them and decides each case's
+// outcome from its children, never from the suites' declared totals.
+
+namespace gatekit::junit {
+namespace {
+
+constexpr size_t k_max_message_bytes = 4096;
+constexpr size_t k_max_text_bytes = 16384;
+
+bool is(const char* name, const char* expected) { return std::strcmp(name, expected) == 0; }
+
+// Formats that are not JUnit XML but are often mistaken for it, by root element.
+const char* foreign_format(std::string_view root) {
+  if (root == "test-run") {
+    return "an NUnit 3 result file (<test-run>)";
+  }
+  if (root == "test-results") {
+    return "an NUnit 2 result file (<test-results>)";
+  }
+  if (root == "TestRun") {
+    return "a Visual Studio TRX file (<TestRun>)";
+  }
+  if (root == "assemblies") {
+    return "an xUnit.net v2 result file (<assemblies>)";
+  }
+  if (root == "assembly") {
+    return "an xUnit.net v1 result file (<assembly>)";
+  }
+  if (root == "testng-results") {
+    return "a TestNG result file (<testng-results>)";
+  }
+  if (root == "coverage") {
+    return "a Cobertura coverage report (<coverage>); use coverage-gate for it";
+  }
+  if (root == "report") {
+    return "a JaCoCo coverage report (<report>); use coverage-gate for it";
+  }
+  if (root == "html" || root == "HTML") {
+    return "an HTML page (<html>), perhaps an error page saved in place of the report";
+  }
+  return nullptr;
+}
+
+// Producer quirks that change how a case is read.
+struct DialectRules {
+  bool zero_based_lines = false; // pytest's xunit1 `line` counts from 0
+  bool ctest = false;
+};
+
+class ReportBuilder {
+public:
+  ReportBuilder(Report& report, const LineIndex& lines) : m_report(report), m_lines(lines) {
+    m_report.strings.emplace_back();
+    m_ids.emplace(std::string(), 0);
+  }
+
+  StringId intern(std::string_view text) {
+    const auto found = m_ids.find(std::string(text));
+    if (found != m_ids.end()) {
+      return found->second;
+    }
+    const auto id = static_cast<StringId>(m_report.strings.size());
+    m_report.strings.emplace_back(text);
+    m_ids.emplace(std::string(text), id);
+    return id;
+  }
+
+  Error error_at(pugi::xml_node node, const std::string& message) const {
+    Error error;
+    error.message = message;
+    error.where.file = m_report.source;
+    const ptrdiff_t offset = node.offset_debug();
+    if (offset >= 0) {
+      const auto [line, column] = m_lines.locate(static_cast<size_t>(offset));
+      error.where.line = line;
+      error.where.column = column;
+    }
+    return error;
+  }
+
+  // A count attribute such as tests="12"; nullopt when absent or empty.
+  Result<std::optional<std::uint64_t>> count_attribute(pugi::xml_node node, const char* name) const {
+    const pugi::xml_attribute attribute = node.attribute(name);
+    const std::string_view value = trim(attribute.value());
+    if (value.empty()) {
+      return std::optional<std::uint64_t>();
+    }
+    const std::optional<std::uint64_t> parsed = parse_count(value);
+    if (!parsed) {
+      return error_at(node, "<" + std::string(node.name()) + "> attribute " + name + "=\"" +
+                                truncate_utf8(value, 40, "…") + "\" is not a whole number");
+    }
+    return parsed;
+  }
+
+  Result<double> time_attribute(pugi::xml_node node) const {
+    const std::string_view value = trim(node.attribute("time").value());
+    if (value.empty()) {
+      return 0.0;
+    }
+    const std::optional<double> parsed = parse_seconds(value);
+    if (!parsed) {
+      return error_at(node, "<" + std::string(node.name()) + "> attribute time=\"" +
+                                truncate_utf8(value, 40, "…") + "\" is not a duration in seconds");
+    }
+    return *parsed;
+  }
+
+  // Checks the numeric attributes of a <testsuite>/<testsuites> element.
+  Result<DeclaredTotals> suite_totals(pugi::xml_node suite) const {
+    DeclaredTotals totals;
+    std::optional<std::uint64_t>* targets[] = {&totals.tests, &totals.failures, &totals.errors,
+                                               &totals.skipped};
+    const char* names[] = {"tests", "failures", "errors", "skipped"};
+    for (size_t i = 0; i < 4; ++i) {
+      Result<std::optional<std::uint64_t>> value = count_attribute(suite, names[i]);
+      if (!value) {
+        return value.error();
+      }
+      *targets[i] = value.value();
+    }
+    if (!totals.skipped) {
+      Result<std::optional<std::uint64_t>> skips = count_attribute(suite, "skips");
+      if (!skips) {
+        return skips.error();
+      }
+      totals.skipped = skips.value();
+    }
+    for (const char* other : {"disabled", "flakes"}) {
+      Result<std::optional<std::uint64_t>> value = count_attribute(suite, other);
+      if (!value) {
+        return value.error();
+      }
+    }
+    Result<double> time = time_attribute(suite);
+    if (!time) {
+      return time.error();
+    }
+    return totals;
+  }
+
+  Status add_case(pugi::xml_node node, StringId suite, StringId suite_file, const DialectRules& rules);
+
+private:
+  Report& m_report;
+  const LineIndex& m_lines;
+  std::unordered_map<std::string, StringId> m_ids;
+};
+
+// All character data directly inside `node` (text and CDATA sections).
+std::string element_text(pugi::xml_node node) {
+  std::string text;
+  for (pugi::xml_node child : node.children()) {
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+      text += child.value();
+      if (text.size() > k_max_text_bytes) {
+        break;
+      }
+    }
+  }
+  return truncate_utf8(text, k_max_text_bytes, "\n… (truncated)");
+}
+
+// Surefire nests the rerun's trace in <stackTrace>; others write it inline.
+std::string failure_text(pugi::xml_node node) {
+  std::string text = element_text(node);
+  if (text.empty()) {
+    const pugi::xml_node trace = node.child("stackTrace");
+    if (trace) {
+      text = element_text(trace);
+    }
+  }
+  return text;
+}
+
+// Case-level status words of ctest, gtest, tst and friends for a case with no
+// child element: a naive counter would call these passed.
+bool status_means_skipped(std::string_view status) {
+  const std::string lower = to_lower(trim(status));
+  return lower == "disabled" || lower == "notrun" || lower == "not run" || lower == "skipped" ||
+         lower == "skip" || lower == "suppressed" || lower == "ignored" || lower == "pending";
+}
+
+bool status_means_failed(std::string_view status) {
+  const std::string lower = to_lower(trim(status));
+  return lower == "fail" || lower == "failed" || lower == "failure";
+}
+
+// ctest writes a test it could not start ("Unable to find executable",
+// "Required Files Missing", a failed fixture) exactly like a real skip:
+// status="notrun" with <skipped>. ctest itself counts those as failed; only
+// its SKIP_RETURN_CODE / SKIP_REGULAR_EXPRESSION skips are skips.
+bool ctest_could_not_run(std::string_view status, pugi::xml_node skipped) {
+  const std::string_view message = skipped.attribute("message").value();
+  return status == "notrun" && message.rfind("SKIP_", 0) != 0 && message != "Disabled";
+}
+
+Status ReportBuilder::add_case(pugi::xml_node node, StringId suite, StringId suite_file,
+                               const DialectRules& rules) {
+  TestCase test;
+  test.name = node.attribute("name").value();
+  const char* classname = node.attribute("classname").value();
+  if (*classname == '\0') {
+    classname = node.attribute("class").value();
+  }
+  test.classname = intern(classname);
+  test.suite = suite;
+  const char* file = node.attribute("file").value();
+  test.file = *file != '\0' ? intern(file) : suite_file;
+
+  Result<double> time = time_attribute(node);
+  if (!time) {
+    return time.error();
+  }
+  test.time_seconds = time.value();
+
+  const std::string_view line_text = trim(node.attribute("line").value());
+  if (!line_text.empty()) {
+    const std::optional<std::int64_t> line = parse_integer(line_text);
+    if (!line || *line < 0 || *line > INT32_MAX) {
+      return error_at(node, "<testcase> attribute line=\"" + truncate_utf8(line_text, 40, "…") +
+                                "\" is not a line number");
+    }
+    const std::int64_t one_based = rules.zero_based_lines ? *line + 1 : *line;
+    test.line = static_cast<std::uint32_t>(one_based);
+  }
+
+  pugi::xml_node failure;
+  pugi::xml_node error;
+  pugi::xml_node skipped;
+  pugi::xml_node flaky;
+  pugi::xml_node properties;
+  std::uint16_t reruns = 0;
+  std::uint16_t flaky_runs = 0;
+  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+    if (child.type() != pugi::node_element) {
+      continue;
+    }
+    const char* name = child.name();
+    if (is(name, "failure")) {
+      failure = failure ? failure : child;
+    } else if (is(name, "error")) {
+      error = error ? error : child;
+    } else if (is(name, "skipped")) {
+      skipped = child;
+    } else if (is(name, "flakyFailure") || is(name, "flakyError")) {
+      flaky = flaky ? flaky : child;
+      ++flaky_runs;
+    } else if (is(name, "rerunFailure") || is(name, "rerunError")) {
+      ++reruns;
+    } else if (is(name, "properties")) {
+      properties = child;
+    }
+  }
+
+  pugi::xml_node reason;
+  const char* status = node.attribute("status").value();
+  const char* result = node.attribute("result").value();
+  // node's test runner: a failing todo test is still only a todo.
+  const bool todo = skipped && std::string_view(skipped.attribute("type").value()) == "todo";
+  if (rules.ctest && skipped && ctest_could_not_run(status, skipped)) {
+    test.outcome = Outcome::error;
+    reason = skipped;
+  } else if (todo) {
+    test.outcome = Outcome::skipped;
+    reason = skipped;
+  } else if (error) {
+    test.outcome = Outcome::error;
+    reason = error;
+    test.failed_attempts = reruns;
+  } else if (failure) {
+    test.outcome = Outcome::failed;
+    reason = failure;
+    test.failed_attempts = reruns;
+  } else if (skipped) {
+    // pytest before 5.x wrote a non-strict XPASS as a skip with this message;
+    // it passed, and pytest itself counts it as a pass.
+    const bool xpass = std::string_view(skipped.attribute("message").value()) ==
+                       "xfail-marked test passes unexpectedly";
+    test.outcome = xpass ? Outcome::passed : Outcome::skipped;
+    reason = xpass ? pugi::xml_node() : skipped;
+  } else if (status_means_skipped(status) || status_means_skipped(result)) {
+    test.outcome = Outcome::skipped;
+  } else if (status_means_failed(status) || status_means_failed(result)) {
+    test.outcome = Outcome::failed;
+  } else if (flaky) {
+    test.outcome = Outcome::flaky;
+    reason = flaky;
+    test.failed_attempts = flaky_runs;
+  }
+
+  if (reason || properties) {
+    CaseDetail detail;
+    if (reason) {
+      detail.message = truncate_utf8(reason.attribute("message").value(), k_max_message_bytes, "…");
+      detail.type = truncate_utf8(reason.attribute("type").value(), 256, "…");
+      detail.text = failure_text(reason);
+      if (detail.message.empty()) {
+        detail.message = truncate_utf8(first_line(detail.text), k_max_message_bytes, "…");
+      }
+    }
+    for (pugi::xml_node property : properties.children("property")) {
+      const char* value = property.attribute("value").value();
+      detail.properties.emplace_back(property.attribute("name").value(),
+                                     *value != '\0' ? std::string(value) : element_text(property));
+    }
+    test.detail = static_cast<std::uint32_t>(m_report.details.size());
+    m_report.details.push_back(std::move(detail));
+  }
+  m_report.time_seconds += test.time_seconds;
+  m_report.cases.push_back(std::move(test));
+  return Done{};
+}
+
+std::string detect_dialect(pugi::xml_node root) {
+  const std::string_view root_name = root.attribute("name").value();
+  const pugi::xml_node first_suite = is(root.name(), "testsuite") ? root : root.child("testsuite");
+  const std::string_view suite_name = first_suite.attribute("name").value();
+  if (suite_name == "pytest" || root_name == "pytest") {
+    return "pytest";
+  }
+  if (root_name == "AllTests" && root.attribute("disabled")) {
+    return "gtest";
+  }
+  if (root_name == "jest tests") {
+    return "jest";
+  }
+  if (root_name == "Mocha Tests") {
+    return "mocha";
+  }
+  const pugi::xml_node first_case = root.find_node([](pugi::xml_node node) { return is(node.name(), "testcase"); });
+  if (is(root.name(), "testsuite") && root.attribute("disabled") && first_case.attribute("status")) {
+    return "ctest";
+  }
+  const std::string_view schema = first_suite.attribute("xsi:noNamespaceSchemaLocation").value();
+  if (schema.find("surefire") != std::string_view::npos) {
+    return "surefire";
+  }
+  return "junit";
+}
+
+std::string describe_parse_failure(const pugi::xml_parse_result& result, size_t size) {
+  std::string message = std::string("malformed XML: ") + result.description();
+  if (static_cast<size_t>(result.offset) + 1 >= size) {
+    message += " (the file ends early: truncated?)";
+  }
+  return message;
+}
+
+void warn_on_declared_mismatch(Report& report) {
+  std::uint64_t failures = 0;
+  std::uint64_t errors = 0;
+  std::uint64_t skipped = 0;
+  for (const TestCase& test : report.cases) {
+    failures += test.outcome == Outcome::failed ? 1 : 0;
+    errors += test.outcome == Outcome::error ? 1 : 0;
+    skipped += test.outcome == Outcome::skipped ? 1 : 0;
+  }
+  std::string declared;
+  std::string counted;
+  const auto compare = [&](const char* name, const std::optional<std::uint64_t>& claim,
+                           std::uint64_t actual) {
+    if (claim && *claim != actual) {
+      declared += std::string(declared.empty() ? "" : " ") + name + "=" + std::to_string(*claim);
+      counted += std::string(counted.empty() ? "" : " ") + name + "=" + std::to_string(actual);
+    }
+  };
+  compare("tests", report.declared.tests, report.cases.size());
+  compare("failures", report.declared.failures, failures);
+  compare("errors", report.declared.errors, errors);
+  compare("skipped", report.declared.skipped, skipped);
+  if (!declared.empty()) {
+    report.warnings.push_back("the suites declare " + declared + " but the <testcase> elements give " +
+                              counted + " (gatekit counts the test cases)");
+  }
+}
+
+void add_declared(DeclaredTotals& sum, const DeclaredTotals& part) {
+  const auto add = [](std::optional<std::uint64_t>& into, const std::optional<std::uint64_t>& value) {
+    if (value) {
+      into = into.value_or(0) + *value;
+    }
+  };
+  add(sum.tests, part.tests);
+  add(sum.failures, part.failures);
+  add(sum.errors, part.errors);
+  add(sum.skipped, part.skipped);
+}
+
+} // namespace
+
+Result<Report> parse_junit(std::string bytes, const std::string& source) {
+  Report report;
+  report.source = source;
+
+  const TextEncoding encoding = detect_encoding(bytes);
+  if (encoding != TextEncoding::utf8) {
+    Result<std::string> converted = utf16_to_utf8(bytes, encoding);
+    if (!converted) {
+      return make_error(source, converted.error().message);
+    }
+    bytes = std::move(converted.value());
+  }
+  std::string_view content = bytes;
+  if (content.substr(0, 3) == "\xEF\xBB\xBF") {
+    content.remove_prefix(3);
+  }
+  if (trim(content).empty()) {
+    return make_error(source, bytes.empty() ? "file is empty (0 bytes): the test run wrote no report"
+                                            : "file holds only whitespace, no XML");
+  }
+
+  const LineIndex lines(bytes);
+  pugi::xml_document document;
+  const unsigned options = pugi::parse_default | pugi::parse_doctype;
+  const pugi::xml_parse_result parsed =
+      document.load_buffer_inplace(bytes.data(), bytes.size(), options, pugi::encoding_utf8);
+  if (!parsed) {
+    const auto [line, column] = lines.locate(static_cast<size_t>(parsed.offset));
+    return make_error(source, describe_parse_failure(parsed, bytes.size()), line, column);
+  }
+
+  ReportBuilder builder(report, lines);
+  pugi::xml_node root;
+  for (pugi::xml_node node = document.first_child(); node; node = node.next_sibling()) {
+    if (node.type() == pugi::node_doctype) {
+      const std::string_view declaration = node.value();
+      if (declaration.find("ENTITY") != std::string_view::npos ||
+          declaration.find("SYSTEM") != std::string_view::npos ||
+          declaration.find("PUBLIC") != std::string_view::npos) {
+        return builder.error_at(node, "a DOCTYPE declaring entities or external files is not "
+                                      "accepted in a test report (gatekit never expands or "
+                                      "fetches them)");
+      }
+    } else if (node.type() == pugi::node_element && !root) {
+      root = node;
+    }
+  }
+  if (!root) {
+    return make_error(source, "no root element: expected <testsuites> or <testsuite>");
+  }
+  const std::string_view root_name = root.name();
+  if (root_name != "testsuites" && root_name != "testsuite") {
+    if (const char* format = foreign_format(root_name)) {
+      return builder.error_at(root, std::string("this is ") + format +
+                                        ", not JUnit XML; convert it to JUnit XML first");
+    }
+    return builder.error_at(root, "expected <testsuites> or <testsuite> as the root element, got <" +
+                                      truncate_utf8(root_name, 60, "…") + ">");
+  }
+
+  report.dialect = detect_dialect(root);
+  DialectRules rules;
+  rules.zero_based_lines = report.dialect == "pytest";
+  rules.ctest = report.dialect == "ctest";
+
+  Result<DeclaredTotals> root_totals = builder.suite_totals(root);
+  if (!root_totals) {
+    return root_totals.error();
+  }
+  const bool root_is_suite = root_name == "testsuite";
+  if (root_is_suite || root_totals.value().tests) {
+    report.declared = root_totals.value();
+  }
+  const bool sum_top_level = !root_is_suite && !root_totals.value().tests;
+
+  // An explicit stack rather than recursion: hostile input may nest suites
+  // arbitrarily deep.
+  struct Level {
+    pugi::xml_node next;
+    StringId suite;
+    StringId file;
+    bool top_level;
+  };
+  std::vector<Level> stack;
+  const StringId root_suite = root_is_suite ? builder.intern(root.attribute("name").value()) : 0;
+  const StringId root_file = builder.intern(root.attribute("file").value());
+  report.suite_count = root_is_suite ? 1 : 0;
+  stack.push_back({root.first_child(), root_suite, root_file, true});
+  while (!stack.empty()) {
+    Level& level = stack.back();
+    const pugi::xml_node node = level.next;
+    if (!node) {
+      stack.pop_back();
+      continue;
+    }
+    level.next = node.next_sibling();
+    if (node.type() != pugi::node_element) {
+      continue;
+    }
+    const char* name = node.name();
+    if (is(name, "testcase")) {
+      Status added = builder.add_case(node, level.suite, level.file, rules);
+      if (!added) {
+        return added.error();
+      }
+    } else if (is(name, "testsuite")) {
+      Result<DeclaredTotals> totals = builder.suite_totals(node);
+      if (!totals) {
+        return totals.error();
+      }
+      if (sum_top_level && level.top_level) {
+        add_declared(report.declared, totals.value());
+      }
+      const char* file = node.attribute("file").value();
+      const StringId suite_file = *file != '\0' ? builder.intern(file) : level.file;
+      const StringId suite_name = builder.intern(node.attribute("name").value());
+      ++report.suite_count;
+      stack.push_back({node.first_child(), suite_name, suite_file, false});
+    }
+  }
+  warn_on_declared_mismatch(report);
+  return report;
+}
+
+} // namespace gatekit::junit

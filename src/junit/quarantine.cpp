@@ -1,0 +1,54 @@
+#include <gatekit/junit/test_filter.hpp>
+
+#include <gatekit/common/glob.hpp>
+#include <gatekit/common/text.hpp>
+
+namespace gatekit::junit {
+
+TestFilter::TestFilter(std::vector<std::string> patterns) : m_patterns(std::move(patterns)) {}
+
+int TestFilter::match(const TestRun& run, const TestCase& test) const {
+  if (m_patterns.empty()) {
+    return -1;
+  }
+  const std::string& classname = run.text(test.classname);
+  const std::string& file = run.text(test.file);
+  std::vector<std::string> names = {run.test_id(test), test.name};
+  if (!classname.empty()) {
+    names.push_back(classname + "." + test.name);
+  }
+  if (!file.empty()) {
+    names.push_back(file + "::" + test.name);
+  }
+  if (!run.text(test.suite).empty()) {
+    names.push_back(run.text(test.suite));
+  }
+  if (const CaseDetail* detail = run.detail(test)) {
+    for (const auto& [key, value] : detail->properties) {
+      names.push_back(key + "=" + value);
+    }
+  }
+  for (size_t i = 0; i < m_patterns.size(); ++i) {
+    for (const std::string& name : names) {
+      if (glob_match(m_patterns[i], name, GlobMode::text)) {
+        return static_cast<int>(i);
+      }
+    }
+  }
+  return -1;
+}
+
+Result<std::vector<std::string>> parse_quarantine(std::string_view text, const std::string& source) {
+  std::vector<std::string> patterns;
+  for (const std::string& line : split_lines(text)) {
+    if (line.front() != '#') {
+      patterns.push_back(line);
+    }
+  }
+  if (patterns.empty()) {
+    return make_error(source, "quarantine file lists no test (one test id or pattern per line)");
+  }
+  return patterns;
+}
+
+} // namespace gatekit::junit

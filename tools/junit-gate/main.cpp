@@ -1,0 +1,157 @@
+// junit-gate: computes the real pass rate of JUnit/xUnit XML reports and
+// gates on it. Glue only: options in, library calls, outputs and exit code out.
+
+// Lists are newline-separated (multi-line action inputs), never comma-separated:
+// commas occur in paths and test names.
+#define CXXOPTS_VECTOR_DELIMITER '\n'
+
+#include <gatekit/common/cli.hpp>
+#include <gatekit/common/file_io.hpp>
+#include <gatekit/common/input_paths.hpp>
+#include <gatekit/common/numbers.hpp>
+#include <gatekit/github/context.hpp>
+#include <gatekit/junit/gate.hpp>
+#include <gatekit/junit/load.hpp>
+#include <gatekit/junit/publish.hpp>
+
+#include <cxxopts.hpp>
+
+#include <iostream>
+
+namespace {
+
+using gatekit::ExitCode;
+
+constexpr const char* k_tool = "junit-gate";
+
+cxxopts::Options make_options() {
+  cxxopts::Options options(k_tool, "Gate a CI pipeline on the real pass rate of JUnit/xUnit XML reports.\n"
+                                   "Exit status: 0 gate passed, 1 gate failed, 2 usage or input error.");
+  options.positional_help("REPORT...").show_positional_help();
+  options.add_options()
+    ("reports", "Report files, directories (searched for *.xml) or globs such as 'reports/**/*.xml'; "
+                "repeatable, one per line", cxxopts::value<std::vector<std::string>>())
+    ("min-pass-rate", "Minimum pass rate in percent: passed / (tests - skipped) * 100, flaky counted as passed",
+                      cxxopts::value<std::string>()->default_value("100"))
+    ("max-failures", "Maximum number of failed or errored tests allowed", cxxopts::value<std::string>())
+    ("min-tests", "Minimum number of distinct tests (catches runs cut short by --maxfail)",
+                  cxxopts::value<std::string>())
+    ("fail-on-empty", "Fail the gate when no test ran", cxxopts::value<bool>()->default_value("true"))
+    ("count-skipped", "Count skipped tests against the pass rate", cxxopts::value<bool>()->default_value("false"))
+    ("critical", "Pattern of tests that must all pass whatever the rate (glob over 'classname::name', "
+                 "name, file, suite or 'property=value'); repeatable", cxxopts::value<std::vector<std::string>>())
+    ("quarantine", "File of known-flaky test patterns, one per line: reported but not counted",
+                   cxxopts::value<std::string>())
+    ("merge-retries", "Across files, a later pass of a failed test makes it flaky instead of failed",
+                      cxxopts::value<bool>()->default_value("false"))
+    ("report-json", "Write the results as JSON to this file", cxxopts::value<std::string>())
+    ("summary-markdown", "Also write the Markdown summary to this file", cxxopts::value<std::string>())
+    ("max-annotations", "Maximum number of failure annotations in GitHub Actions",
+                        cxxopts::value<std::string>()->default_value("10"))
+    ("version", "Print the version and exit")
+    ("h,help", "Print this help and exit");
+  options.parse_positional({"reports"});
+  return options;
+}
+
+std::optional<std::uint64_t> optional_count(const cxxopts::ParseResult& args, const char* name, bool& ok) {
+  if (args.count(name) == 0) {
+    return std::nullopt;
+  }
+  const std::optional<std::uint64_t> value = gatekit::parse_count(args[name].as<std::string>());
+  if (!value) {
+    gatekit::report_input_error(k_tool, std::string("--") + name + ": '" + args[name].as<std::string>() +
+                                            "' is not a whole number");
+    ok = false;
+  }
+  return value;
+}
+
+ExitCode run(int argc, const char* const* argv) {
+  cxxopts::Options options = make_options();
+  const std::vector<std::string> kept = gatekit::drop_empty_options(argc, argv);
+  std::vector<const char*> kept_argv;
+  for (const std::string& arg : kept) {
+    kept_argv.push_back(arg.c_str());
+  }
+  const cxxopts::ParseResult args = options.parse(static_cast<int>(kept_argv.size()), kept_argv.data());
+  if (args.count("help") > 0) {
+    std::cout << options.help() << '\n';
+    return ExitCode::gate_passed;
+  }
+  if (args.count("version") > 0) {
+    std::cout << k_tool << ' ' << GATEKIT_VERSION << '\n';
+    return ExitCode::gate_passed;
+  }
+
+  gatekit::junit::GatePolicy policy;
+  const std::optional<gatekit::Percent> rate = gatekit::parse_percent(args["min-pass-rate"].as<std::string>());
+  if (!rate) {
+    return gatekit::report_input_error(k_tool, "--min-pass-rate: '" + args["min-pass-rate"].as<std::string>() +
+                                                   "' is not a percentage from 0 to 100");
+  }
+  policy.min_pass_rate = *rate;
+  bool ok = true;
+  policy.max_failures = optional_count(args, "max-failures", ok);
+  policy.min_tests = optional_count(args, "min-tests", ok);
+  const std::optional<std::uint64_t> max_annotations = gatekit::parse_count(args["max-annotations"].as<std::string>());
+  if (!ok || !max_annotations) {
+    return ok ? gatekit::report_input_error(k_tool, "--max-annotations: not a whole number")
+              : ExitCode::usage_or_input_error;
+  }
+  policy.fail_on_empty = args["fail-on-empty"].as<bool>();
+  policy.skipped_count_against = args["count-skipped"].as<bool>();
+  if (args.count("critical") > 0) {
+    policy.critical = gatekit::junit::TestFilter(
+        gatekit::split_list_values(args["critical"].as<std::vector<std::string>>()));
+  }
+  if (args.count("quarantine") > 0) {
+    const std::string path = args["quarantine"].as<std::string>();
+    gatekit::Result<std::string> text = gatekit::read_file(path);
+    gatekit::Result<std::vector<std::string>> patterns =
+        text ? gatekit::junit::parse_quarantine(text.value(), path) : text.error();
+    if (!patterns) {
+      return gatekit::report_input_error(k_tool, patterns.error().to_string());
+    }
+    policy.quarantine = gatekit::junit::TestFilter(std::move(patterns.value()));
+  }
+
+  const std::vector<std::string> entries =
+      args.count("reports") > 0 ? gatekit::split_list_values(args["reports"].as<std::vector<std::string>>())
+                                : std::vector<std::string>();
+  if (entries.empty()) {
+    return gatekit::report_input_error(k_tool, "no report given: pass files, directories or globs "
+                                               "(see --help)");
+  }
+  gatekit::Result<std::vector<std::string>> paths = gatekit::expand_input_paths(entries, ".xml");
+  if (!paths) {
+    return gatekit::report_input_error(k_tool, paths.error().to_string());
+  }
+  gatekit::junit::MergeOptions merge;
+  merge.merge_retries = args["merge-retries"].as<bool>();
+  gatekit::Result<gatekit::junit::TestRun> run = gatekit::junit::load_reports(paths.value(), merge);
+  if (!run) {
+    return gatekit::report_input_error(k_tool, run.error().to_string());
+  }
+
+  const gatekit::junit::GateResult result = gatekit::junit::evaluate(run.value(), policy);
+  const gatekit::github::Context context = gatekit::github::read_context(gatekit::github::process_environment());
+  gatekit::junit::RenderOptions render;
+  render.workspace = context.workspace;
+  render.max_annotations = *max_annotations;
+  gatekit::junit::PublishTargets targets;
+  targets.report_json = args.count("report-json") > 0 ? args["report-json"].as<std::string>() : "";
+  targets.markdown = args.count("summary-markdown") > 0 ? args["summary-markdown"].as<std::string>() : "";
+  const gatekit::Status published =
+      gatekit::junit::publish_results(run.value(), result, render, context, targets, std::cout);
+  if (!published) {
+    return gatekit::report_input_error(k_tool, published.error().to_string());
+  }
+  return result.passed ? ExitCode::gate_passed : ExitCode::gate_failed;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  return gatekit::run_tool(k_tool, [&] { return run(argc, argv); });
+}
