@@ -67,6 +67,15 @@ public:
     m_ids.emplace(std::string(), 0);
   }
 
+  // As intern(), first trying the id of the previous case's value: consecutive
+  // cases nearly always share their class and file.
+  StringId intern_repeated(std::string_view text, StringId& last) {
+    if (m_report.strings[last] != text) {
+      last = intern(text);
+    }
+    return last;
+  }
+
   StringId intern(std::string_view text) {
     const auto found = m_ids.find(std::string(text));
     if (found != m_ids.end()) {
@@ -82,7 +91,10 @@ public:
     Error error;
     error.message = message;
     error.where.file = m_report.source;
-    const ptrdiff_t offset = node.offset_debug();
+    ptrdiff_t offset = node.offset_debug();
+    if (node.type() == pugi::node_element && offset > 0) {
+      --offset; // pugixml points at the name; users expect the '<'
+    }
     if (offset >= 0) {
       const auto [line, column] = m_lines.locate(static_cast<size_t>(offset));
       error.where.line = line;
@@ -158,6 +170,8 @@ private:
   Report& m_report;
   const LineIndex& m_lines;
   std::unordered_map<std::string, StringId> m_ids;
+  StringId m_last_classname = 0;
+  StringId m_last_file = 0;
 };
 
 // All character data directly inside `node` (text and CDATA sections).
@@ -189,12 +203,18 @@ std::string failure_text(pugi::xml_node node) {
 // Case-level status words of ctest, gtest, tst and friends for a case with no
 // child element: a naive counter would call these passed.
 bool status_means_skipped(std::string_view status) {
+  if (status.empty()) {
+    return false;
+  }
   const std::string lower = to_lower(trim(status));
   return lower == "disabled" || lower == "notrun" || lower == "not run" || lower == "skipped" ||
          lower == "skip" || lower == "suppressed" || lower == "ignored" || lower == "pending";
 }
 
 bool status_means_failed(std::string_view status) {
+  if (status.empty()) {
+    return false;
+  }
   const std::string lower = to_lower(trim(status));
   return lower == "fail" || lower == "failed" || lower == "failure";
 }
@@ -211,15 +231,17 @@ bool ctest_could_not_run(std::string_view status, pugi::xml_node skipped) {
 Status ReportBuilder::add_case(pugi::xml_node node, StringId suite, StringId suite_file,
                                const DialectRules& rules) {
   TestCase test;
-  test.name = node.attribute("name").value();
+  const std::string_view name = node.attribute("name").value();
+  test.name = NameRef{static_cast<std::uint32_t>(m_report.names.size()), static_cast<std::uint32_t>(name.size())};
+  m_report.names += name;
   const char* classname = node.attribute("classname").value();
   if (*classname == '\0') {
     classname = node.attribute("class").value();
   }
-  test.classname = intern(classname);
+  test.classname = intern_repeated(classname, m_last_classname);
   test.suite = suite;
   const char* file = node.attribute("file").value();
-  test.file = *file != '\0' ? intern(file) : suite_file;
+  test.file = *file != '\0' ? intern_repeated(file, m_last_file) : suite_file;
 
   Result<double> time = time_attribute(node);
   if (!time) {
@@ -249,19 +271,19 @@ Status ReportBuilder::add_case(pugi::xml_node node, StringId suite, StringId sui
     if (child.type() != pugi::node_element) {
       continue;
     }
-    const char* name = child.name();
-    if (is(name, "failure")) {
+    const char* element = child.name();
+    if (is(element, "failure")) {
       failure = failure ? failure : child;
-    } else if (is(name, "error")) {
+    } else if (is(element, "error")) {
       error = error ? error : child;
-    } else if (is(name, "skipped")) {
+    } else if (is(element, "skipped")) {
       skipped = child;
-    } else if (is(name, "flakyFailure") || is(name, "flakyError")) {
+    } else if (is(element, "flakyFailure") || is(element, "flakyError")) {
       flaky = flaky ? flaky : child;
       ++flaky_runs;
-    } else if (is(name, "rerunFailure") || is(name, "rerunError")) {
+    } else if (is(element, "rerunFailure") || is(element, "rerunError")) {
       ++reruns;
-    } else if (is(name, "properties")) {
+    } else if (is(element, "properties")) {
       properties = child;
     }
   }
@@ -413,6 +435,15 @@ Result<Report> parse_junit(std::string bytes, const std::string& source) {
       return make_error(source, converted.error().message);
     }
     bytes = std::move(converted.value());
+  } else if (const std::string declared = declared_xml_encoding(bytes);
+           !declared.empty() && !is_utf8_name(declared) && to_lower(declared).rfind("utf-16", 0) != 0) {
+    // Converted here rather than by pugixml so that error offsets, and so
+    // line numbers, always refer to UTF-8 text we hold.
+    Result<std::string> converted = to_utf8(bytes, declared);
+    if (!converted) {
+      return make_error(source, converted.error().message);
+    }
+    bytes = std::move(converted.value());
   }
   std::string_view content = bytes;
   if (content.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -423,6 +454,9 @@ Result<Report> parse_junit(std::string bytes, const std::string& source) {
                                             : "file holds only whitespace, no XML");
   }
 
+  if (bytes.size() > UINT32_MAX) {
+    return make_error(source, "report is larger than 4 GiB; split it (one file per shard)");
+  }
   const LineIndex lines(bytes);
   pugi::xml_document document;
   const unsigned options = pugi::parse_default | pugi::parse_doctype;
@@ -434,6 +468,9 @@ Result<Report> parse_junit(std::string bytes, const std::string& source) {
   }
 
   ReportBuilder builder(report, lines);
+  // A typical <testcase> takes 100-300 bytes; reserving avoids regrowing.
+  report.cases.reserve(bytes.size() / 256);
+  report.names.reserve(bytes.size() / 16);
   pugi::xml_node root;
   for (pugi::xml_node node = document.first_child(); node; node = node.next_sibling()) {
     if (node.type() == pugi::node_doctype) {
@@ -478,23 +515,30 @@ Result<Report> parse_junit(std::string bytes, const std::string& source) {
   const bool sum_top_level = !root_is_suite && !root_totals.value().tests;
 
   // An explicit stack rather than recursion: hostile input may nest suites
-  // arbitrarily deep.
+  // arbitrarily deep. Each top-level suite is removed from the document once
+  // walked: pugixml then frees its pages, so the DOM shrinks while the records
+  // grow and peak memory stays near buffer + DOM.
   struct Level {
     pugi::xml_node next;
     StringId suite;
     StringId file;
     bool top_level;
+    pugi::xml_node element;
   };
   std::vector<Level> stack;
   const StringId root_suite = root_is_suite ? builder.intern(root.attribute("name").value()) : 0;
   const StringId root_file = builder.intern(root.attribute("file").value());
   report.suite_count = root_is_suite ? 1 : 0;
-  stack.push_back({root.first_child(), root_suite, root_file, true});
+  stack.push_back({root.first_child(), root_suite, root_file, true, root});
   while (!stack.empty()) {
     Level& level = stack.back();
     const pugi::xml_node node = level.next;
     if (!node) {
+      const pugi::xml_node finished = level.element;
       stack.pop_back();
+      if (stack.size() == 1) {
+        root.remove_child(finished);
+      }
       continue;
     }
     level.next = node.next_sibling();
@@ -519,7 +563,7 @@ Result<Report> parse_junit(std::string bytes, const std::string& source) {
       const StringId suite_file = *file != '\0' ? builder.intern(file) : level.file;
       const StringId suite_name = builder.intern(node.attribute("name").value());
       ++report.suite_count;
-      stack.push_back({node.first_child(), suite_name, suite_file, false});
+      stack.push_back({node.first_child(), suite_name, suite_file, false, node});
     }
   }
   warn_on_declared_mismatch(report);

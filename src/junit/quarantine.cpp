@@ -13,12 +13,13 @@ int TestFilter::match(const TestRun& run, const TestCase& test) const {
   }
   const std::string& classname = run.text(test.classname);
   const std::string& file = run.text(test.file);
-  std::vector<std::string> names = {run.test_id(test), test.name};
+  const std::string test_name(run.name(test));
+  std::vector<std::string> names = {run.test_id(test), test_name};
   if (!classname.empty()) {
-    names.push_back(classname + "." + test.name);
+    names.push_back(classname + "." + test_name);
   }
   if (!file.empty()) {
-    names.push_back(file + "::" + test.name);
+    names.push_back(file + "::" + test_name);
   }
   if (!run.text(test.suite).empty()) {
     names.push_back(run.text(test.suite));

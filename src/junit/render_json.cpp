@@ -20,7 +20,7 @@ ordered_json test_json(const TestRun& run, const TestResult& entry, const Render
   ordered_json json;
   json["id"] = run.test_id(test);
   json["classname"] = run.text(test.classname);
-  json["name"] = test.name;
+  json["name"] = run.name(test);
   json["file"] = repository_path(run.text(test.file), options.workspace);
   json["line"] = test.line > 0 ? ordered_json(test.line) : ordered_json(nullptr);
   json["outcome"] = outcome_name(test.outcome);

@@ -2,6 +2,7 @@
 
 #include <gatekit/common/error.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -20,6 +21,17 @@ TextEncoding detect_encoding(std::string_view bytes);
 // glibc's iconv; fails on unpaired surrogates or an odd byte count.
 Result<std::string> utf16_to_utf8(std::string_view bytes, TextEncoding encoding);
 
+// The encoding named by an XML declaration at the start of 8-bit text
+// (`<?xml version="1.0" encoding="ISO-8859-1"?>`), or "" when there is none.
+std::string declared_xml_encoding(std::string_view bytes);
+
+// True for the names of UTF-8 and its ASCII subset ("utf-8", "UTF8", "us-ascii").
+bool is_utf8_name(std::string_view encoding);
+
+// Converts text in the named 8-bit encoding (ISO-8859-1, windows-1252, ...)
+// to UTF-8 with iconv; fails on an unknown name or an invalid byte.
+Result<std::string> to_utf8(std::string_view bytes, const std::string& encoding);
+
 // Maps byte offsets of a text to 1-based line and column numbers.
 class LineIndex {
 public:
@@ -29,7 +41,7 @@ public:
   std::pair<int, int> locate(size_t offset) const;
 
 private:
-  std::vector<size_t> m_line_starts;
+  std::vector<std::uint32_t> m_line_starts; // 4 GiB texts at most, see LineIndex()
 };
 
 } // namespace gatekit

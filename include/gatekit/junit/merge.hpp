@@ -43,6 +43,7 @@ struct TestResult {
 // Every test of every report, de-duplicated.
 struct TestRun {
   std::vector<std::string> strings;
+  std::string names;              // test names, see TestCase::name
   std::vector<TestResult> tests;  // in input order (file, then document order)
   std::vector<CaseDetail> details;
   std::vector<FileSummary> files;
@@ -51,6 +52,9 @@ struct TestRun {
   std::uint64_t retried_to_flaky = 0;        // tests made flaky by --merge-retries
 
   const std::string& text(StringId id) const { return strings[id]; }
+  std::string_view name(const TestCase& test) const {
+    return std::string_view(names).substr(test.name.offset, test.name.size);
+  }
   const CaseDetail* detail(const TestCase& test) const {
     return test.detail == k_no_detail ? nullptr : &details[test.detail];
   }

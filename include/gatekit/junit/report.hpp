@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -33,9 +34,16 @@ struct CaseDetail {
 
 inline constexpr std::uint32_t k_no_detail = UINT32_MAX;
 
+// A test name stored in a report's name pool: 200,000 names in one buffer
+// instead of 200,000 allocations.
+struct NameRef {
+  std::uint32_t offset = 0;
+  std::uint32_t size = 0;
+};
+
 // One <testcase> element.
 struct TestCase {
-  std::string name;
+  NameRef name;             // see Report::name()
   StringId classname = 0;   // "" when absent
   StringId suite = 0;       // innermost enclosing <testsuite name>
   StringId file = 0;        // testcase or enclosing suite `file`; "" when unknown
@@ -60,6 +68,7 @@ struct Report {
   std::string source;                 // the path it was read from
   std::string dialect;                // best guess at the producer: "pytest", "surefire", ...
   std::vector<std::string> strings;   // the string table; strings[0] is ""
+  std::string names;                  // the test names, see TestCase::name
   std::vector<TestCase> cases;        // in document order
   std::vector<CaseDetail> details;
   DeclaredTotals declared;
@@ -68,6 +77,9 @@ struct Report {
   std::vector<std::string> warnings;  // e.g. declared totals that disagree
 
   const std::string& text(StringId id) const { return strings[id]; }
+  std::string_view name(const TestCase& test) const {
+    return std::string_view(names).substr(test.name.offset, test.name.size);
+  }
 };
 
 } // namespace gatekit::junit

@@ -1,0 +1,126 @@
+#include <gatekit/common/file_io.hpp>
+#include <gatekit/common/input_paths.hpp>
+#include <gatekit/common/text_encoding.hpp>
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using namespace gatekit;
+
+namespace {
+
+// A fresh directory under the system temp dir, removed at scope exit.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("gatekit-test-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  std::string file(const std::string& relative, const std::string& content = "<testsuite/>") const {
+    const fs::path full = path / relative;
+    fs::create_directories(full.parent_path());
+    std::ofstream(full) << content;
+    return full.string();
+  }
+};
+
+} // namespace
+
+TEST_SUITE("common::file_io") {
+  TEST_CASE("reading a missing file or a directory fails naming the path") {
+    TempDir dir;
+    Result<std::string> missing = read_file((dir.path / "nope.xml").string());
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().to_string().find("nope.xml: no such file") != std::string::npos);
+    Result<std::string> directory = read_file(dir.path.string());
+    REQUIRE_FALSE(directory.ok());
+    CHECK(directory.error().message.find("directory") != std::string::npos);
+  }
+
+  TEST_CASE("an atomic write into a missing directory fails and leaves nothing") {
+    TempDir dir;
+    Status written = write_file_atomic((dir.path / "no/such/dir/out.json").string(), "{}");
+    CHECK_FALSE(written.ok());
+    CHECK(fs::is_empty(dir.path));
+  }
+
+  TEST_CASE("an atomic write replaces the file and leaves no temporary behind") {
+    TempDir dir;
+    const std::string target = dir.file("out.json", "old");
+    REQUIRE(write_file_atomic(target, "new content").ok());
+    CHECK(read_file(target).value() == "new content");
+    CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
+  }
+
+  TEST_CASE("appending adds to the end") {
+    TempDir dir;
+    const std::string target = dir.file("out.txt", "a\n");
+    REQUIRE(append_to_file(target, "b\n").ok());
+    CHECK(read_file(target).value() == "a\nb\n");
+  }
+}
+
+TEST_SUITE("common::input_paths") {
+  TEST_CASE("a missing file, an empty glob and an xml-less directory are errors naming the entry") {
+    TempDir dir;
+    dir.file("logs/build.txt", "x");
+    const std::string base = dir.path.string();
+    Result<std::vector<std::string>> missing = expand_input_paths({base + "/nope.xml"}, ".xml");
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().message == "no such file");
+    Result<std::vector<std::string>> glob = expand_input_paths({base + "/reports/**/*.xml"}, ".xml");
+    REQUIRE_FALSE(glob.ok());
+    CHECK(glob.error().where.file == base + "/reports/**/*.xml");
+    Result<std::vector<std::string>> empty_dir = expand_input_paths({base + "/logs"}, ".xml");
+    REQUIRE_FALSE(empty_dir.ok());
+    CHECK(empty_dir.error().message.find("no *.xml files") != std::string::npos);
+  }
+
+  TEST_CASE("globs, directories and files expand to a sorted list without duplicates") {
+    TempDir dir;
+    const std::string base = dir.path.string();
+    dir.file("reports/shard-2/junit.xml");
+    dir.file("reports/shard-1/junit.xml");
+    dir.file("reports/top.xml");
+    dir.file("reports/notes.txt", "x");
+    Result<std::vector<std::string>> files =
+        expand_input_paths({base + "/reports/**/*.xml", base + "/reports/top.xml", base + "/reports"}, ".xml");
+    REQUIRE(files.ok());
+    REQUIRE(files.value().size() == 3);
+    CHECK(files.value()[0] == base + "/reports/shard-1/junit.xml");
+    CHECK(files.value()[1] == base + "/reports/shard-2/junit.xml");
+    CHECK(files.value()[2] == base + "/reports/top.xml");
+  }
+}
+
+TEST_SUITE("common::text_encoding") {
+  TEST_CASE("odd-length UTF-16 is rejected") {
+    Result<std::string> odd = utf16_to_utf8(std::string("\xFF\xFE<\0a", 5), TextEncoding::utf16_le);
+    CHECK_FALSE(odd.ok());
+  }
+
+  TEST_CASE("UTF-16 in either byte order is detected and converted, BOM dropped") {
+    const std::string le("\xFF\xFE<\0\xE9\0", 6);
+    CHECK(detect_encoding(le) == TextEncoding::utf16_le);
+    CHECK(utf16_to_utf8(le, TextEncoding::utf16_le).value() == "<\xC3\xA9");
+    const std::string be("\0<\0a", 4);
+    CHECK(detect_encoding(be) == TextEncoding::utf16_be);
+    CHECK(utf16_to_utf8(be, TextEncoding::utf16_be).value() == "<a");
+    CHECK(detect_encoding("<?xml") == TextEncoding::utf8);
+  }
+
+  TEST_CASE("line index maps offsets to 1-based lines and columns") {
+    const LineIndex index("ab\ncd\n\nx");
+    CHECK(index.locate(0) == std::pair<int, int>(1, 1));
+    CHECK(index.locate(1) == std::pair<int, int>(1, 2));
+    CHECK(index.locate(3) == std::pair<int, int>(2, 1));
+    CHECK(index.locate(6) == std::pair<int, int>(3, 1));
+    CHECK(index.locate(7) == std::pair<int, int>(4, 1));
+  }
+}

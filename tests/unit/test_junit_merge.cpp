@@ -1,0 +1,69 @@
+#include "junit_helpers.hpp"
+
+#include <gatekit/junit/merge.hpp>
+
+#include <doctest/doctest.h>
+
+using namespace gatekit::junit;
+using namespace gatekit::junit::testing;
+
+TEST_SUITE("junit::merge") {
+  TEST_CASE("the same test twice in one file is one test with the worst outcome") {
+    // pytest: the call fails, then teardown errors.
+    const TestRun run = run_of({suite(failing("t") + "<testcase classname='c' name='t'><error message='teardown'/>"
+                                                   "</testcase>" + passing("u"))});
+    REQUIRE(run.tests.size() == 2);
+    CHECK(run.tests[0].test.outcome == Outcome::error);
+    CHECK(run.details[run.tests[0].test.detail].message == "teardown");
+    CHECK(run.duplicates_in_file == 1);
+    CHECK(run.files[0].cases == 3);
+  }
+
+  TEST_CASE("same name in different classes are different tests") {
+    const TestRun run = run_of({suite(passing("t", "a") + failing("t", "b"))});
+    CHECK(run.tests.size() == 2);
+    CHECK(run.duplicates_in_file == 0);
+  }
+
+  TEST_CASE("across files the worst outcome is kept by default") {
+    const TestRun run = run_of({suite(failing("t")), suite(passing("t"))});
+    REQUIRE(run.tests.size() == 1);
+    CHECK(run.tests[0].test.outcome == Outcome::failed);
+    CHECK(run.duplicates_across_files == 1);
+  }
+
+  TEST_CASE("with merge-retries a later pass of a failed test is flaky") {
+    const TestRun run = run_of({suite(failing("t") + failing("u")), suite(passing("t")), suite(passing("t"))},
+                               MergeOptions{true});
+    REQUIRE(run.tests.size() == 2);
+    CHECK(run.tests[0].test.outcome == Outcome::flaky);
+    CHECK(run.tests[0].test.failed_attempts == 1);
+    CHECK(run.tests[1].test.outcome == Outcome::failed);
+    CHECK(run.retried_to_flaky == 1);
+  }
+
+  TEST_CASE("with merge-retries the latest attempt decides: a later failure fails") {
+    const TestRun run = run_of({suite(passing("t")), suite(failing("t"))}, MergeOptions{true});
+    CHECK(run.tests[0].test.outcome == Outcome::failed);
+  }
+
+  TEST_CASE("with merge-retries a skipped retry does not hide an earlier failure") {
+    const TestRun run = run_of({suite(failing("t")), suite(skipped("t"))}, MergeOptions{true});
+    CHECK(run.tests[0].test.outcome == Outcome::failed);
+  }
+
+  TEST_CASE("per-file summaries count the file's own cases") {
+    const TestRun run = run_of({suite(passing("a") + failing("b") + skipped("c")), "<testsuite tests='0'/>"});
+    REQUIRE(run.files.size() == 2);
+    CHECK(run.files[0].passed == 1);
+    CHECK(run.files[0].failed == 1);
+    CHECK(run.files[0].skipped == 1);
+    CHECK(run.files[1].empty());
+  }
+
+  TEST_CASE("test ids join class name and name") {
+    const TestRun run = run_of({suite(passing("t", "pkg.Cls") + "<testcase name='bare'/>")});
+    CHECK(run.test_id(run.tests[0].test) == "pkg.Cls::t");
+    CHECK(run.test_id(run.tests[1].test) == "bare");
+  }
+}
