@@ -112,7 +112,7 @@ def stack_trace(rng, path, line, fn):
     return "\n".join(out)
 
 
-def write_report(path, cases, seed):
+def write_report(path, cases, seed, first_case_no=0):
     """Write one report file; return (tests, failures, errors, skipped)."""
     plan_rng = random.Random(seed)
     suites = plan_suites(plan_rng, cases)
@@ -137,7 +137,7 @@ def write_report(path, cases, seed):
         w('<testsuites name="pytest tests" tests="%d" failures="%d" errors="%d" '
           'skipped="%d" time="%.3f">\n'
           % (cases, tot[FAILURE], tot[ERROR], tot[SKIPPED], total_time))
-        case_no = 0
+        case_no = first_case_no
         for si, outcomes in enumerate(suites):
             pkg = "pkg_%d" % rng.randint(0, 40)
             mod = "test_module_%d" % rng.randint(0, 30)
@@ -218,8 +218,11 @@ def main():
         jobs = [(args.out, args.cases, args.seed)]
 
     tests = failures = errors = skipped = 0
+    first_case_no = 0
     for path, n, seed in jobs:
-        t, fl, e, s = write_report(path, n, seed)
+        # Case numbers continue across shards so test ids stay unique.
+        t, fl, e, s = write_report(path, n, seed, first_case_no)
+        first_case_no += n
         tests, failures, errors, skipped = tests + t, failures + fl, errors + e, skipped + s
     passed = tests - failures - errors - skipped
     print("tests=%d passed=%d failures=%d errors=%d skipped=%d"

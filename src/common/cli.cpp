@@ -7,15 +7,20 @@
 
 namespace gatekit {
 
-std::vector<std::string> drop_empty_options(int argc, const char* const* argv) {
+std::vector<std::string> normalise_args(int argc, const char* const* argv) {
   std::vector<std::string> kept;
   for (int i = 0; i < argc; ++i) {
     const std::string_view arg = argv[i];
-    const bool long_option = arg.size() > 2 && arg.substr(0, 2) == "--";
-    if (i > 0 && long_option && arg.back() == '=' && arg.find('=') == arg.size() - 1) {
-      continue; // "--name="
+    const size_t equals = arg.find('=');
+    const bool long_option = i > 0 && arg.size() > 2 && arg.substr(0, 2) == "--" && equals != std::string_view::npos;
+    if (!long_option) {
+      kept.emplace_back(arg);
+      continue;
     }
-    kept.emplace_back(arg);
+    const std::string_view name = arg.substr(0, equals + 1); // "--name="
+    for (const std::string& line : split_lines(arg.substr(equals + 1))) {
+      kept.push_back(std::string(name) + line);
+    }
   }
   return kept;
 }

@@ -75,6 +75,8 @@ Status write_file_atomic(const std::string& path, std::string_view content) {
   const std::filesystem::path target(path);
   const std::filesystem::path directory =
       target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+  std::error_code ignored;
+  std::filesystem::create_directories(directory, ignored); // failure shows up in mkstemp below
   std::string temp_name = (directory / ("." + target.filename().string() + ".XXXXXX")).string();
   const int fd = ::mkstemp(temp_name.data());
   if (fd < 0) {

@@ -7,6 +7,7 @@
 #include <pugixml.hpp>
 
 #include <cstring>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 
@@ -98,7 +99,8 @@ public:
     if (offset >= 0) {
       const auto [line, column] = m_lines.locate(static_cast<size_t>(offset));
       error.where.line = line;
-      error.where.column = column;
+      // pugixml points inside a DOCTYPE, past "<!DOCTYPE": the line is exact, the column is not.
+      error.where.column = node.type() == pugi::node_doctype ? 0 : column;
     }
     return error;
   }
@@ -198,6 +200,37 @@ std::string failure_text(pugi::xml_node node) {
     }
   }
   return text;
+}
+
+// pytest's xunit2 family writes no file/line attributes, but its failure text
+// ends with "tests/test_api.py:42: AssertionError". Returns the last such
+// relative "path:line: " location, the failing line in the test file.
+std::optional<std::pair<std::string, std::uint32_t>> location_in_trace(std::string_view text) {
+  std::optional<std::pair<std::string, std::uint32_t>> found;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    const std::string_view line = text.substr(start, end - start);
+    start = end + 1;
+    const size_t colon = line.find(':');
+    if (colon == 0 || colon == std::string_view::npos || line.front() == '/' || line.front() == ' ') {
+      continue;
+    }
+    const std::string_view path = line.substr(0, colon);
+    const size_t number_end = line.find(':', colon + 1);
+    if (number_end == std::string_view::npos || path.find(' ') != std::string_view::npos ||
+        path.find('.') == std::string_view::npos) {
+      continue;
+    }
+    const std::optional<std::uint64_t> number = parse_count(line.substr(colon + 1, number_end - colon - 1));
+    if (number && *number > 0 && *number <= UINT32_MAX) {
+      found = std::make_pair(std::string(path), static_cast<std::uint32_t>(*number));
+    }
+  }
+  return found;
 }
 
 // Case-level status words of ctest, gtest, tst and friends for a case with no
@@ -332,6 +365,12 @@ Status ReportBuilder::add_case(pugi::xml_node node, StringId suite, StringId sui
       detail.text = failure_text(reason);
       if (detail.message.empty()) {
         detail.message = truncate_utf8(first_line(detail.text), k_max_message_bytes, "…");
+      }
+      if (test.file == 0 && test.outcome != Outcome::skipped) {
+        if (const auto location = location_in_trace(detail.text)) {
+          test.file = intern(location->first);
+          test.line = location->second;
+        }
       }
     }
     for (pugi::xml_node property : properties.children("property")) {

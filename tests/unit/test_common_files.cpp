@@ -43,11 +43,20 @@ TEST_SUITE("common::file_io") {
     CHECK(directory.error().message.find("directory") != std::string::npos);
   }
 
-  TEST_CASE("an atomic write into a missing directory fails and leaves nothing") {
+  TEST_CASE("an atomic write below a regular file fails and leaves nothing") {
     TempDir dir;
-    Status written = write_file_atomic((dir.path / "no/such/dir/out.json").string(), "{}");
+    const std::string file = dir.file("plain.txt", "x");
+    Status written = write_file_atomic(file + "/out.json", "{}");
     CHECK_FALSE(written.ok());
-    CHECK(fs::is_empty(dir.path));
+    CHECK(written.error().where.file == file + "/out.json");
+    CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
+  }
+
+  TEST_CASE("an atomic write creates missing parent directories") {
+    TempDir dir;
+    const std::string target = (dir.path / "new/dir/out.json").string();
+    REQUIRE(write_file_atomic(target, "{}").ok());
+    CHECK(read_file(target).value() == "{}");
   }
 
   TEST_CASE("an atomic write replaces the file and leaves no temporary behind") {

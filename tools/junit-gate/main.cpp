@@ -69,7 +69,7 @@ std::optional<std::uint64_t> optional_count(const cxxopts::ParseResult& args, co
 
 ExitCode run(int argc, const char* const* argv) {
   cxxopts::Options options = make_options();
-  const std::vector<std::string> kept = gatekit::drop_empty_options(argc, argv);
+  const std::vector<std::string> kept = gatekit::normalise_args(argc, argv);
   std::vector<const char*> kept_argv;
   for (const std::string& arg : kept) {
     kept_argv.push_back(arg.c_str());

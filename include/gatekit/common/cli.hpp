@@ -9,9 +9,11 @@
 
 namespace gatekit {
 
-// argv without options given an empty value ("--name=" or "--name" ""),
-// so that an action input left blank falls back to the tool's own default.
-std::vector<std::string> drop_empty_options(int argc, const char* const* argv);
+// argv as GitHub's Docker runner hands it over, made fit for the option parser:
+// "--name=" (an action input left blank) is dropped so the tool's default
+// applies, and "--name=a\nb" (a multi-line input) becomes "--name=a" "--name=b",
+// blank lines dropped.
+std::vector<std::string> normalise_args(int argc, const char* const* argv);
 
 // Each value split into lines (a multi-line action input), blanks dropped.
 std::vector<std::string> split_list_values(const std::vector<std::string>& values);

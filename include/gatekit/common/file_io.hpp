@@ -13,6 +13,7 @@ Result<std::string> read_file(const std::string& path);
 
 // Replaces `path` with `content` atomically: written to a temporary file in
 // the same directory, flushed, then renamed, so readers never see a partial file.
+// Missing parent directories are created first.
 Status write_file_atomic(const std::string& path, std::string_view content);
 
 // Appends `content` to `path` in one write (GitHub's GITHUB_OUTPUT and
