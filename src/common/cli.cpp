@@ -1,5 +1,4 @@
 #include <gatekit/common/cli.hpp>
-
 #include <gatekit/common/text.hpp>
 
 #include <exception>
@@ -12,7 +11,8 @@ std::vector<std::string> normalise_args(int argc, const char* const* argv) {
   for (int i = 0; i < argc; ++i) {
     const std::string_view arg = argv[i];
     const size_t equals = arg.find('=');
-    const bool long_option = i > 0 && arg.size() > 2 && arg.substr(0, 2) == "--" && equals != std::string_view::npos;
+    const bool long_option =
+        i > 0 && arg.size() > 2 && arg.substr(0, 2) == "--" && equals != std::string_view::npos;
     if (!long_option) {
       kept.emplace_back(arg);
       continue;

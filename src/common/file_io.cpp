@@ -1,13 +1,14 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <gatekit/common/file_io.hpp>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
 #include <filesystem>
 #include <string>
-#include <sys/stat.h>
-#include <unistd.h>
 
 // The only POSIX-specific file in gatekit's core: descriptors give us
 // fsync + rename for atomic replacement and O_APPEND for the shared files.
@@ -15,7 +16,9 @@
 namespace gatekit {
 namespace {
 
-std::string errno_text(int error_number) { return std::strerror(error_number); }
+std::string errno_text(int error_number) {
+  return std::strerror(error_number);
+}
 
 bool write_all(int fd, std::string_view content) {
   while (!content.empty()) {

@@ -37,7 +37,8 @@ std::vector<Token> tokenize(std::string_view pattern, GlobMode mode) {
     const char c = pattern[i];
     Token token;
     if (c == '*') {
-      const bool double_star = mode == GlobMode::path && i + 1 < pattern.size() && pattern[i + 1] == '*';
+      const bool double_star =
+          mode == GlobMode::path && i + 1 < pattern.size() && pattern[i + 1] == '*';
       if (double_star) {
         ++i;
         const bool at_component_start = i == 1 || pattern[i - 2] == '/';

@@ -1,6 +1,5 @@
-#include <gatekit/common/input_paths.hpp>
-
 #include <gatekit/common/glob.hpp>
+#include <gatekit/common/input_paths.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -80,7 +79,8 @@ Result<std::vector<std::string>> expand_one(const std::string& entry, std::strin
     bool unreadable = false;
     std::vector<std::string> matches;
     for (const std::string& file : walk_files(entry, unreadable)) {
-      if (file.size() >= suffix.size() && file.compare(file.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      if (file.size() >= suffix.size() &&
+          file.compare(file.size() - suffix.size(), suffix.size(), suffix) == 0) {
         matches.push_back(file);
       }
     }

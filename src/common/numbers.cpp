@@ -1,5 +1,4 @@
 #include <gatekit/common/numbers.hpp>
-
 #include <gatekit/common/text.hpp>
 
 #include <algorithm>
@@ -41,12 +40,14 @@ std::optional<double> parse_seconds(std::string_view text) {
     return std::nullopt;
   }
   std::string normalised(text);
-  const size_t comma_count = static_cast<size_t>(std::count(normalised.begin(), normalised.end(), ','));
+  const size_t comma_count =
+      static_cast<size_t>(std::count(normalised.begin(), normalised.end(), ','));
   if (comma_count > 0) {
     const bool has_dot = normalised.find('.') != std::string::npos;
     const size_t comma = normalised.find(',');
-    const bool thousands = has_dot || comma_count > 1 ||
-                           (normalised.size() - comma - 1 == 3 && normalised.substr(0, comma) != "0");
+    const bool thousands =
+        has_dot || comma_count > 1 ||
+        (normalised.size() - comma - 1 == 3 && normalised.substr(0, comma) != "0");
     if (thousands) {
       std::erase(normalised, ',');
     } else {

@@ -1,5 +1,4 @@
 #include <gatekit/common/percent.hpp>
-
 #include <gatekit/common/text.hpp>
 
 #include <cmath>

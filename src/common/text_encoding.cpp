@@ -1,9 +1,10 @@
+#include <iconv.h>
+
 #include <gatekit/common/text_encoding.hpp>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <iconv.h>
 
 namespace gatekit {
 

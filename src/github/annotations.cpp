@@ -1,5 +1,4 @@
 #include <gatekit/github/annotations.hpp>
-
 #include <gatekit/github/escape.hpp>
 
 namespace gatekit::github {

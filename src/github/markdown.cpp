@@ -1,6 +1,5 @@
-#include <gatekit/github/markdown.hpp>
-
 #include <gatekit/github/escape.hpp>
+#include <gatekit/github/markdown.hpp>
 
 namespace gatekit::github {
 

@@ -1,6 +1,5 @@
-#include <gatekit/github/outputs.hpp>
-
 #include <gatekit/github/escape.hpp>
+#include <gatekit/github/outputs.hpp>
 
 namespace gatekit::github {
 
@@ -10,7 +9,8 @@ std::string format_outputs(const Outputs& outputs) {
     std::string delimiter;
     do {
       delimiter = "ghadelimiter_" + random_token();
-    } while (value.find(delimiter) != std::string::npos || name.find(delimiter) != std::string::npos);
+    } while (value.find(delimiter) != std::string::npos ||
+             name.find(delimiter) != std::string::npos);
     text += name + "<<" + delimiter + "\n" + value + "\n" + delimiter + "\n";
   }
   return text;

@@ -5,7 +5,9 @@
 namespace gatekit::junit {
 namespace {
 
-bool is_failure(Outcome outcome) { return outcome == Outcome::failed || outcome == Outcome::error; }
+bool is_failure(Outcome outcome) {
+  return outcome == Outcome::failed || outcome == Outcome::error;
+}
 
 std::string plural(std::uint64_t count, const char* noun) {
   return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
@@ -80,7 +82,8 @@ GateResult evaluate(const TestRun& run, const GatePolicy& policy) {
 
   const Totals& totals = result.totals;
   result.rate_numerator = totals.passed + totals.flaky;
-  result.rate_denominator = policy.skipped_count_against ? totals.tests : totals.tests - totals.skipped;
+  result.rate_denominator =
+      policy.skipped_count_against ? totals.tests : totals.tests - totals.skipped;
 
   const auto add_check = [&result](std::string name, bool passed, std::string detail) {
     result.checks.push_back(GateCheck{std::move(name), passed, std::move(detail)});
@@ -88,12 +91,15 @@ GateResult evaluate(const TestRun& run, const GatePolicy& policy) {
   };
 
   if (result.rate_denominator == 0) {
-    const std::string what = totals.tests == 0 ? std::string("no test cases found")
-                                               : "all " + plural(totals.tests, "test") + " were skipped";
+    const std::string what = totals.tests == 0
+                                 ? std::string("no test cases found")
+                                 : "all " + plural(totals.tests, "test") + " were skipped";
     add_check("tests ran", !policy.fail_on_empty,
-              what + (policy.fail_on_empty ? " (fail-on-empty)" : " (allowed: fail-on-empty is off)"));
+              what +
+                  (policy.fail_on_empty ? " (fail-on-empty)" : " (allowed: fail-on-empty is off)"));
   } else {
-    const bool met = ratio_meets(result.rate_numerator, result.rate_denominator, policy.min_pass_rate);
+    const bool met =
+        ratio_meets(result.rate_numerator, result.rate_denominator, policy.min_pass_rate);
     add_check("pass rate", met,
               result.pass_rate_text() + "% (" + std::to_string(result.rate_numerator) + " of " +
                   std::to_string(result.rate_denominator) + ") " + (met ? ">= " : "< ") +
@@ -108,13 +114,15 @@ GateResult evaluate(const TestRun& run, const GatePolicy& policy) {
   if (policy.max_failures) {
     const std::uint64_t failed = totals.failures + totals.errors;
     add_check("failures", failed <= *policy.max_failures,
-              std::to_string(failed) + " failed or errored" + (failed <= *policy.max_failures ? " <= " : " > ") +
+              std::to_string(failed) + " failed or errored" +
+                  (failed <= *policy.max_failures ? " <= " : " > ") +
                   std::to_string(*policy.max_failures) + " allowed");
   }
   if (!policy.critical.empty()) {
     const std::uint64_t failed = result.critical_failures.size();
     add_check("critical tests", failed == 0,
-              std::to_string(failed) + " of " + plural(result.critical_tests, "critical test") + " failed");
+              std::to_string(failed) + " of " + plural(result.critical_tests, "critical test") +
+                  " failed");
     for (size_t i = 0; i < critical_matches.size(); ++i) {
       if (critical_matches[i] == 0) {
         result.warnings.push_back("critical pattern '" + policy.critical.patterns()[i] +

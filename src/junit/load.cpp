@@ -1,6 +1,5 @@
-#include <gatekit/junit/load.hpp>
-
 #include <gatekit/common/file_io.hpp>
+#include <gatekit/junit/load.hpp>
 #include <gatekit/junit/parse.hpp>
 
 namespace gatekit::junit {

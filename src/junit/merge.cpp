@@ -7,8 +7,12 @@
 namespace gatekit::junit {
 namespace {
 
-bool is_pass(Outcome outcome) { return outcome == Outcome::passed || outcome == Outcome::flaky; }
-bool is_fail(Outcome outcome) { return outcome == Outcome::failed || outcome == Outcome::error; }
+bool is_pass(Outcome outcome) {
+  return outcome == Outcome::passed || outcome == Outcome::flaky;
+}
+bool is_fail(Outcome outcome) {
+  return outcome == Outcome::failed || outcome == Outcome::error;
+}
 
 // An open-addressing set of test indices keyed by (classname, name): no
 // allocation per test, which matters at 200,000 tests.
@@ -28,7 +32,8 @@ public:
     const TestCase& test = m_run.tests[index].test;
     const std::string_view name = m_run.name(test);
     const size_t mask = m_slots.size() - 1;
-    size_t slot = (std::hash<std::string_view>()(name) ^ (test.classname * 0x9E3779B97F4A7C15ull)) & mask;
+    size_t slot =
+        (std::hash<std::string_view>()(name) ^ (test.classname * 0x9E3779B97F4A7C15ull)) & mask;
     while (m_slots[slot] != k_empty) {
       const TestCase& other = m_run.tests[m_slots[slot]].test;
       if (other.classname == test.classname && m_run.name(other) == name) {
@@ -75,8 +80,8 @@ void combine(TestResult& kept, const TestResult& later, bool same_file, bool mer
   // A retry: the later attempt decides, earlier failures make a pass flaky.
   ++run.duplicates_across_files;
   const bool failed_before = is_fail(test.outcome) || test.outcome == Outcome::flaky;
-  const std::uint16_t earlier_failures = static_cast<std::uint16_t>(
-      test.failed_attempts + (is_fail(test.outcome) ? 1 : 0));
+  const std::uint16_t earlier_failures =
+      static_cast<std::uint16_t>(test.failed_attempts + (is_fail(test.outcome) ? 1 : 0));
   if (is_pass(other.outcome)) {
     if (failed_before) {
       if (test.outcome != Outcome::flaky) {

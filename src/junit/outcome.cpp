@@ -18,6 +18,8 @@ const char* outcome_name(Outcome outcome) {
   return "passed";
 }
 
-Outcome worst_of(Outcome a, Outcome b) { return a > b ? a : b; }
+Outcome worst_of(Outcome a, Outcome b) {
+  return a > b ? a : b;
+}
 
 } // namespace gatekit::junit

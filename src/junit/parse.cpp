@@ -1,8 +1,7 @@
-#include <gatekit/junit/parse.hpp>
-
 #include <gatekit/common/numbers.hpp>
 #include <gatekit/common/text.hpp>
 #include <gatekit/common/text_encoding.hpp>
+#include <gatekit/junit/parse.hpp>
 
 #include <pugixml.hpp>
 
@@ -21,7 +20,9 @@ namespace {
 constexpr size_t k_max_message_bytes = 4096;
 constexpr size_t k_max_text_bytes = 16384;
 
-bool is(const char* name, const char* expected) { return std::strcmp(name, expected) == 0; }
+bool is(const char* name, const char* expected) {
+  return std::strcmp(name, expected) == 0;
+}
 
 // Formats that are not JUnit XML but are often mistaken for it, by root element.
 const char* foreign_format(std::string_view root) {
@@ -106,7 +107,8 @@ public:
   }
 
   // A count attribute such as tests="12"; nullopt when absent or empty.
-  Result<std::optional<std::uint64_t>> count_attribute(pugi::xml_node node, const char* name) const {
+  Result<std::optional<std::uint64_t>> count_attribute(pugi::xml_node node,
+                                                       const char* name) const {
     const pugi::xml_attribute attribute = node.attribute(name);
     const std::string_view value = trim(attribute.value());
     if (value.empty()) {
@@ -166,7 +168,8 @@ public:
     return totals;
   }
 
-  Status add_case(pugi::xml_node node, StringId suite, StringId suite_file, const DialectRules& rules);
+  Status add_case(pugi::xml_node node, StringId suite, StringId suite_file,
+                  const DialectRules& rules);
 
 private:
   Report& m_report;
@@ -216,7 +219,8 @@ std::optional<std::pair<std::string, std::uint32_t>> location_in_trace(std::stri
     const std::string_view line = text.substr(start, end - start);
     start = end + 1;
     const size_t colon = line.find(':');
-    if (colon == 0 || colon == std::string_view::npos || line.front() == '/' || line.front() == ' ') {
+    if (colon == 0 || colon == std::string_view::npos || line.front() == '/' ||
+        line.front() == ' ') {
       continue;
     }
     const std::string_view path = line.substr(0, colon);
@@ -225,7 +229,8 @@ std::optional<std::pair<std::string, std::uint32_t>> location_in_trace(std::stri
         path.find('.') == std::string_view::npos) {
       continue;
     }
-    const std::optional<std::uint64_t> number = parse_count(line.substr(colon + 1, number_end - colon - 1));
+    const std::optional<std::uint64_t> number =
+        parse_count(line.substr(colon + 1, number_end - colon - 1));
     if (number && *number > 0 && *number <= UINT32_MAX) {
       found = std::make_pair(std::string(path), static_cast<std::uint32_t>(*number));
     }
@@ -265,7 +270,8 @@ Status ReportBuilder::add_case(pugi::xml_node node, StringId suite, StringId sui
                                const DialectRules& rules) {
   TestCase test;
   const std::string_view name = node.attribute("name").value();
-  test.name = NameRef{static_cast<std::uint32_t>(m_report.names.size()), static_cast<std::uint32_t>(name.size())};
+  test.name = NameRef{static_cast<std::uint32_t>(m_report.names.size()),
+                      static_cast<std::uint32_t>(name.size())};
   m_report.names += name;
   const char* classname = node.attribute("classname").value();
   if (*classname == '\0') {
@@ -402,8 +408,10 @@ std::string detect_dialect(pugi::xml_node root) {
   if (root_name == "Mocha Tests") {
     return "mocha";
   }
-  const pugi::xml_node first_case = root.find_node([](pugi::xml_node node) { return is(node.name(), "testcase"); });
-  if (is(root.name(), "testsuite") && root.attribute("disabled") && first_case.attribute("status")) {
+  const pugi::xml_node first_case =
+      root.find_node([](pugi::xml_node node) { return is(node.name(), "testcase"); });
+  if (is(root.name(), "testsuite") && root.attribute("disabled") &&
+      first_case.attribute("status")) {
     return "ctest";
   }
   const std::string_view schema = first_suite.attribute("xsi:noNamespaceSchemaLocation").value();
@@ -444,13 +452,15 @@ void warn_on_declared_mismatch(Report& report) {
   compare("errors", report.declared.errors, errors);
   compare("skipped", report.declared.skipped, skipped);
   if (!declared.empty()) {
-    report.warnings.push_back("the suites declare " + declared + " but the <testcase> elements give " +
-                              counted + " (gatekit counts the test cases)");
+    report.warnings.push_back("the suites declare " + declared +
+                              " but the <testcase> elements give " + counted +
+                              " (gatekit counts the test cases)");
   }
 }
 
 void add_declared(DeclaredTotals& sum, const DeclaredTotals& part) {
-  const auto add = [](std::optional<std::uint64_t>& into, const std::optional<std::uint64_t>& value) {
+  const auto add = [](std::optional<std::uint64_t>& into,
+                      const std::optional<std::uint64_t>& value) {
     if (value) {
       into = into.value_or(0) + *value;
     }
@@ -475,7 +485,8 @@ Result<Report> parse_junit(std::string bytes, const std::string& source) {
     }
     bytes = std::move(converted.value());
   } else if (const std::string declared = declared_xml_encoding(bytes);
-           !declared.empty() && !is_utf8_name(declared) && to_lower(declared).rfind("utf-16", 0) != 0) {
+             !declared.empty() && !is_utf8_name(declared) &&
+             to_lower(declared).rfind("utf-16", 0) != 0) {
     // Converted here rather than by pugixml so that error offsets, and so
     // line numbers, always refer to UTF-8 text we hold.
     Result<std::string> converted = to_utf8(bytes, declared);
@@ -489,8 +500,9 @@ Result<Report> parse_junit(std::string bytes, const std::string& source) {
     content.remove_prefix(3);
   }
   if (trim(content).empty()) {
-    return make_error(source, bytes.empty() ? "file is empty (0 bytes): the test run wrote no report"
-                                            : "file holds only whitespace, no XML");
+    return make_error(source, bytes.empty()
+                                  ? "file is empty (0 bytes): the test run wrote no report"
+                                  : "file holds only whitespace, no XML");
   }
 
   if (bytes.size() > UINT32_MAX) {
@@ -534,8 +546,9 @@ Result<Report> parse_junit(std::string bytes, const std::string& source) {
       return builder.error_at(root, std::string("this is ") + format +
                                         ", not JUnit XML; convert it to JUnit XML first");
     }
-    return builder.error_at(root, "expected <testsuites> or <testsuite> as the root element, got <" +
-                                      truncate_utf8(root_name, 60, "…") + ">");
+    return builder.error_at(root,
+                            "expected <testsuites> or <testsuite> as the root element, got <" +
+                                truncate_utf8(root_name, 60, "…") + ">");
   }
 
   report.dialect = detect_dialect(root);

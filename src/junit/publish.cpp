@@ -1,8 +1,7 @@
-#include <gatekit/junit/publish.hpp>
-
 #include <gatekit/common/file_io.hpp>
 #include <gatekit/github/annotations.hpp>
 #include <gatekit/github/outputs.hpp>
+#include <gatekit/junit/publish.hpp>
 
 namespace gatekit::junit {
 
@@ -10,7 +9,8 @@ Status publish_results(const TestRun& run, const GateResult& result, const Rende
                        const github::Context& context, const PublishTargets& targets,
                        std::ostream& out) {
   if (!targets.report_json.empty()) {
-    Status written = write_file_atomic(targets.report_json, render_report_json(run, result, options));
+    Status written =
+        write_file_atomic(targets.report_json, render_report_json(run, result, options));
     if (!written) {
       return written;
     }
@@ -24,7 +24,8 @@ Status publish_results(const TestRun& run, const GateResult& result, const Rende
     }
   }
   if (!context.output_file.empty()) {
-    Status written = append_to_file(context.output_file, github::format_outputs(gate_outputs(result)));
+    Status written =
+        append_to_file(context.output_file, github::format_outputs(gate_outputs(result)));
     if (!written) {
       return written;
     }

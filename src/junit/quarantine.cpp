@@ -1,7 +1,6 @@
-#include <gatekit/junit/test_filter.hpp>
-
 #include <gatekit/common/glob.hpp>
 #include <gatekit/common/text.hpp>
+#include <gatekit/junit/test_filter.hpp>
 
 namespace gatekit::junit {
 
@@ -39,7 +38,8 @@ int TestFilter::match(const TestRun& run, const TestCase& test) const {
   return -1;
 }
 
-Result<std::vector<std::string>> parse_quarantine(std::string_view text, const std::string& source) {
+Result<std::vector<std::string>> parse_quarantine(std::string_view text,
+                                                  const std::string& source) {
   std::vector<std::string> patterns;
   for (const std::string& line : split_lines(text)) {
     if (line.front() != '#') {

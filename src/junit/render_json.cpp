@@ -37,12 +37,17 @@ std::string render_report_json(const TestRun& run, const GateResult& result,
   const Totals& t = result.totals;
   ordered_json json;
   json["tool"] = "junit-gate";
-  json["totals"] = {{"tests", t.tests},     {"passed", t.passed},   {"failures", t.failures},
-                    {"errors", t.errors},   {"skipped", t.skipped}, {"flaky", t.flaky},
+  json["totals"] = {{"tests", t.tests},
+                    {"passed", t.passed},
+                    {"failures", t.failures},
+                    {"errors", t.errors},
+                    {"skipped", t.skipped},
+                    {"flaky", t.flaky},
                     {"quarantined", result.quarantined.size()}};
-  json["pass_rate"] = result.rate_defined()
-                          ? ordered_json(ratio_percent_floor(result.rate_numerator, result.rate_denominator))
-                          : ordered_json(nullptr);
+  json["pass_rate"] =
+      result.rate_defined()
+          ? ordered_json(ratio_percent_floor(result.rate_numerator, result.rate_denominator))
+          : ordered_json(nullptr);
   ordered_json checks = ordered_json::array();
   for (const GateCheck& check : result.checks) {
     checks.push_back({{"name", check.name}, {"passed", check.passed}, {"detail", check.detail}});
@@ -74,7 +79,8 @@ std::string render_report_json(const TestRun& run, const GateResult& result,
     const CaseDetail* detail = run.detail(entry.test);
     failure["message"] = detail != nullptr ? detail->message : "";
     failure["type"] = detail != nullptr ? detail->type : "";
-    failure["details"] = detail != nullptr ? truncate_utf8(detail->text, k_max_json_details, "\n…") : "";
+    failure["details"] =
+        detail != nullptr ? truncate_utf8(detail->text, k_max_json_details, "\n…") : "";
     failures.push_back(std::move(failure));
   }
   json["failures"] = failures;
@@ -122,7 +128,8 @@ std::vector<github::Annotation> failure_annotations(const TestRun& run, const Ga
     annotation.file = repository_path(run.text(test.file), options.workspace);
     annotation.line = static_cast<int>(test.line);
     const bool critical = i < result.critical_failures.size();
-    annotation.title = truncate_utf8(run.test_id(test), 200, "…") + (critical ? " (critical)" : "") +
+    annotation.title = truncate_utf8(run.test_id(test), 200, "…") +
+                       (critical ? " (critical)" : "") +
                        (test.outcome == Outcome::error ? " errored" : " failed");
     std::string message = detail::message_of(run, test);
     if (const CaseDetail* detail = run.detail(test); detail != nullptr && !detail->text.empty()) {

@@ -14,8 +14,12 @@ using github::MarkdownCell;
 constexpr std::size_t k_cell_bytes = 300;
 constexpr std::size_t k_failure_details = 10;
 
-MarkdownCell cell(const std::string& text) { return MarkdownCell{truncate_utf8(text, k_cell_bytes, "…"), false}; }
-MarkdownCell number(std::uint64_t value) { return MarkdownCell{std::to_string(value), true}; }
+MarkdownCell cell(const std::string& text) {
+  return MarkdownCell{truncate_utf8(text, k_cell_bytes, "…"), false};
+}
+MarkdownCell number(std::uint64_t value) {
+  return MarkdownCell{std::to_string(value), true};
+}
 
 std::string totals_table(const TestRun& run, const GateResult& result) {
   const Totals& t = result.totals;
@@ -26,12 +30,14 @@ std::string totals_table(const TestRun& run, const GateResult& result) {
   return github::markdown_table(
       {"Tests", "Passed", "Failed", "Errors", "Skipped", "Flaky", "Pass rate", "Time"},
       {{number(t.tests), number(t.passed), number(t.failures), number(t.errors), number(t.skipped),
-        number(t.flaky), MarkdownCell{result.pass_rate_text() + (result.rate_defined() ? "%" : ""), true},
+        number(t.flaky),
+        MarkdownCell{result.pass_rate_text() + (result.rate_defined() ? "%" : ""), true},
         MarkdownCell{format_duration(time), true}}},
       {true, true, true, true, true, true, true, true});
 }
 
-std::string failures_section(const TestRun& run, const GateResult& result, const RenderOptions& options) {
+std::string failures_section(const TestRun& run, const GateResult& result,
+                             const RenderOptions& options) {
   if (result.failures.empty()) {
     return {};
   }
@@ -41,8 +47,10 @@ std::string failures_section(const TestRun& run, const GateResult& result, const
   const std::size_t critical = result.critical_failures.size();
   for (std::size_t i = 0; i < listed; ++i) {
     const TestCase& test = run.tests[result.failures[i]].test;
-    const std::string kind = std::string(outcome_name(test.outcome)) + (i < critical ? " (critical)" : "");
-    rows.push_back({cell(run.test_id(test)), cell(detail::location_of(run, test, options.workspace)),
+    const std::string kind =
+        std::string(outcome_name(test.outcome)) + (i < critical ? " (critical)" : "");
+    rows.push_back({cell(run.test_id(test)),
+                    cell(detail::location_of(run, test, options.workspace)),
                     MarkdownCell{kind, true}, cell(first_line(detail::message_of(run, test)))});
   }
   text += github::markdown_table({"Test", "Location", "Outcome", "Message"}, rows);
@@ -58,9 +66,10 @@ std::string failures_section(const TestRun& run, const GateResult& result, const
     if (detail == nullptr || detail->text.empty()) {
       continue;
     }
-    text += "\n<details><summary>" + escape_markdown(truncate_utf8(run.test_id(test), k_cell_bytes, "…")) +
-            "</summary>\n\n" + github::markdown_code_block(truncate_utf8(detail->text, 4096, "\n…")) +
-            "\n</details>\n";
+    text +=
+        "\n<details><summary>" +
+        escape_markdown(truncate_utf8(run.test_id(test), k_cell_bytes, "…")) + "</summary>\n\n" +
+        github::markdown_code_block(truncate_utf8(detail->text, 4096, "\n…")) + "\n</details>\n";
   }
   return text + "\n";
 }
@@ -74,13 +83,13 @@ std::string test_list_section(const TestRun& run, const std::vector<std::uint32_
   const std::size_t listed = std::min(indices.size(), options.max_failures_listed);
   for (std::size_t i = 0; i < listed; ++i) {
     const TestCase& test = run.tests[indices[i]].test;
-    rows.push_back({cell(run.test_id(test)), cell(detail::location_of(run, test, options.workspace)),
-                    MarkdownCell{outcome_name(test.outcome), true},
-                    number(test.failed_attempts)});
+    rows.push_back({cell(run.test_id(test)),
+                    cell(detail::location_of(run, test, options.workspace)),
+                    MarkdownCell{outcome_name(test.outcome), true}, number(test.failed_attempts)});
   }
   std::string text = "### " + heading + " (" + std::to_string(indices.size()) + ")\n\n" +
-                     github::markdown_table({"Test", "Location", "Outcome", "Failed attempts"}, rows,
-                                            {false, false, false, true});
+                     github::markdown_table({"Test", "Location", "Outcome", "Failed attempts"},
+                                            rows, {false, false, false, true});
   if (listed < indices.size()) {
     text += "\n_… and " + std::to_string(indices.size() - listed) + " more._\n";
   }
@@ -111,17 +120,18 @@ std::string files_section(const TestRun& run, const RenderOptions& options) {
       note += (note.empty() ? "" : "; ") + std::to_string(file.warnings.size()) + " warning(s)";
     }
     rows.push_back({cell(repository_path(file.path, options.workspace)), cell(file.dialect),
-                    number(file.cases), number(file.passed), number(file.failed), number(file.errors),
-                    number(file.skipped), number(file.flaky), cell(note)});
+                    number(file.cases), number(file.passed), number(file.failed),
+                    number(file.errors), number(file.skipped), number(file.flaky), cell(note)});
   }
   return "<details><summary>Report files (" + std::to_string(run.files.size()) + ")</summary>\n\n" +
-         github::markdown_table({"File", "Producer", "Cases", "Passed", "Failed", "Errors", "Skipped",
-                                 "Flaky", "Note"},
+         github::markdown_table({"File", "Producer", "Cases", "Passed", "Failed", "Errors",
+                                 "Skipped", "Flaky", "Note"},
                                 rows, {false, false, true, true, true, true, true, true, false}) +
          "\n</details>\n\n";
 }
 
-std::string notes_section(const TestRun& run, const GateResult& result, const RenderOptions& options) {
+std::string notes_section(const TestRun& run, const GateResult& result,
+                          const RenderOptions& options) {
   std::vector<std::string> notes;
   if (run.duplicates_in_file > 0) {
     notes.push_back(std::to_string(run.duplicates_in_file) +
@@ -132,9 +142,9 @@ std::string notes_section(const TestRun& run, const GateResult& result, const Re
   if (run.duplicates_across_files > 0) {
     notes.push_back(std::to_string(run.duplicates_across_files) +
                     " tests appeared in more than one file and were counted once" +
-                    (run.retried_to_flaky > 0
-                         ? "; " + std::to_string(run.retried_to_flaky) + " passed on a retry and count as flaky"
-                         : std::string(" (worst outcome kept)")));
+                    (run.retried_to_flaky > 0 ? "; " + std::to_string(run.retried_to_flaky) +
+                                                    " passed on a retry and count as flaky"
+                                              : std::string(" (worst outcome kept)")));
   }
   for (const FileSummary& file : run.files) {
     for (const std::string& warning : file.warnings) {

@@ -9,7 +9,9 @@ namespace {
 constexpr std::size_t k_line_bytes = 240;
 
 // Report text as one inert, bounded terminal line.
-std::string inert(const std::string& text) { return truncate_utf8(single_line(text), k_line_bytes, "…"); }
+std::string inert(const std::string& text) {
+  return truncate_utf8(single_line(text), k_line_bytes, "…");
+}
 
 std::string test_line(const TestRun& run, const TestCase& test, const RenderOptions& options) {
   const std::string location = detail::location_of(run, test, options.workspace);
@@ -22,18 +24,21 @@ std::string render_summary_text(const TestRun& run, const GateResult& result,
                                 const RenderOptions& options) {
   const Totals& t = result.totals;
   std::string text = std::string("junit-gate: ") + (result.passed ? "PASSED" : "FAILED") + "\n";
-  text += "  tests " + std::to_string(t.tests) + "  passed " + std::to_string(t.passed) + "  failed " +
-          std::to_string(t.failures) + "  errors " + std::to_string(t.errors) + "  skipped " +
-          std::to_string(t.skipped) + "  flaky " + std::to_string(t.flaky) + "  pass rate " +
-          result.pass_rate_text() + (result.rate_defined() ? "%" : "") + "\n";
+  text += "  tests " + std::to_string(t.tests) + "  passed " + std::to_string(t.passed) +
+          "  failed " + std::to_string(t.failures) + "  errors " + std::to_string(t.errors) +
+          "  skipped " + std::to_string(t.skipped) + "  flaky " + std::to_string(t.flaky) +
+          "  pass rate " + result.pass_rate_text() + (result.rate_defined() ? "%" : "") + "\n";
   std::size_t empty_files = 0;
   for (const FileSummary& file : run.files) {
     empty_files += file.empty() ? 1u : 0u;
   }
-  text += "  from " + std::to_string(run.files.size()) + " report file(s)" +
-          (empty_files > 0 ? ", " + std::to_string(empty_files) + " of them empty" : std::string()) + "\n";
+  text +=
+      "  from " + std::to_string(run.files.size()) + " report file(s)" +
+      (empty_files > 0 ? ", " + std::to_string(empty_files) + " of them empty" : std::string()) +
+      "\n";
   for (const GateCheck& check : result.checks) {
-    text += std::string(check.passed ? "  ok    " : "  FAIL  ") + check.name + ": " + check.detail + "\n";
+    text += std::string(check.passed ? "  ok    " : "  FAIL  ") + check.name + ": " + check.detail +
+            "\n";
   }
 
   if (!result.failures.empty()) {
@@ -58,7 +63,8 @@ std::string render_summary_text(const TestRun& run, const GateResult& result,
   }
   if (!result.quarantined.empty()) {
     text += "\nQuarantined (" + std::to_string(result.quarantined.size()) + ", not counted):\n";
-    for (std::size_t i = 0; i < std::min(result.quarantined.size(), options.max_failures_listed); ++i) {
+    for (std::size_t i = 0; i < std::min(result.quarantined.size(), options.max_failures_listed);
+         ++i) {
       const TestCase& test = run.tests[result.quarantined[i]].test;
       text += test_line(run, test, options) + "  " + outcome_name(test.outcome) + "\n";
     }

@@ -26,14 +26,17 @@ inline TestRun run_of(const std::vector<std::string>& documents, MergeOptions op
 }
 
 // A <testsuite> holding the given cases.
-inline std::string suite(const std::string& cases) { return "<testsuite name='s'>" + cases + "</testsuite>"; }
+inline std::string suite(const std::string& cases) {
+  return "<testsuite name='s'>" + cases + "</testsuite>";
+}
 
 inline std::string passing(const std::string& name, const std::string& classname = "c") {
   return "<testcase classname='" + classname + "' name='" + name + "'/>";
 }
 
 inline std::string failing(const std::string& name, const std::string& classname = "c") {
-  return "<testcase classname='" + classname + "' name='" + name + "' file='t.py' line='3'>"
+  return "<testcase classname='" + classname + "' name='" + name +
+         "' file='t.py' line='3'>"
          "<failure message='boom'>trace</failure></testcase>";
 }
 

@@ -1,3 +1,5 @@
+#include <unistd.h>
+
 #include <gatekit/common/file_io.hpp>
 #include <gatekit/common/input_paths.hpp>
 #include <gatekit/common/text_encoding.hpp>
@@ -6,7 +8,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 namespace fs = std::filesystem;
 using namespace gatekit;
@@ -83,7 +84,8 @@ TEST_SUITE("common::input_paths") {
     Result<std::vector<std::string>> missing = expand_input_paths({base + "/nope.xml"}, ".xml");
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().message == "no such file");
-    Result<std::vector<std::string>> glob = expand_input_paths({base + "/reports/**/*.xml"}, ".xml");
+    Result<std::vector<std::string>> glob =
+        expand_input_paths({base + "/reports/**/*.xml"}, ".xml");
     REQUIRE_FALSE(glob.ok());
     CHECK(glob.error().where.file == base + "/reports/**/*.xml");
     Result<std::vector<std::string>> empty_dir = expand_input_paths({base + "/logs"}, ".xml");
@@ -98,8 +100,8 @@ TEST_SUITE("common::input_paths") {
     dir.file("reports/shard-1/junit.xml");
     dir.file("reports/top.xml");
     dir.file("reports/notes.txt", "x");
-    Result<std::vector<std::string>> files =
-        expand_input_paths({base + "/reports/**/*.xml", base + "/reports/top.xml", base + "/reports"}, ".xml");
+    Result<std::vector<std::string>> files = expand_input_paths(
+        {base + "/reports/**/*.xml", base + "/reports/top.xml", base + "/reports"}, ".xml");
     REQUIRE(files.ok());
     REQUIRE(files.value().size() == 3);
     CHECK(files.value()[0] == base + "/reports/shard-1/junit.xml");

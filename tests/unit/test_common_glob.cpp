@@ -36,7 +36,8 @@ TEST_SUITE("common::glob") {
   }
 
   TEST_CASE("text mode lets star cross slashes and dots, for test ids") {
-    CHECK(glob_match("tests.api.*::test_login*", "tests.api.v2.TestAuth::test_login_ok", GlobMode::text));
+    CHECK(glob_match("tests.api.*::test_login*", "tests.api.v2.TestAuth::test_login_ok",
+                     GlobMode::text));
     CHECK(glob_match("*critical*", "a/b::critical_path", GlobMode::text));
     CHECK_FALSE(glob_match("tests.api.*", "tests.web.x", GlobMode::text));
   }

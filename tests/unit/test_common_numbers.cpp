@@ -26,12 +26,12 @@ TEST_SUITE("common::numbers") {
   TEST_CASE("durations accept the forms test reports use") {
     CHECK(parse_seconds("1.5") == doctest::Approx(1.5));
     CHECK(parse_seconds("1E-07") == doctest::Approx(1e-7));
-    CHECK(parse_seconds("1,234.5") == doctest::Approx(1234.5));   // older Surefire, JUnit 5
+    CHECK(parse_seconds("1,234.5") == doctest::Approx(1234.5)); // older Surefire, JUnit 5
     CHECK(parse_seconds("14,029.255") == doctest::Approx(14029.255));
     CHECK(parse_seconds("1,234,567.5") == doctest::Approx(1234567.5));
-    CHECK(parse_seconds("2,120") == doctest::Approx(2120.0));      // thousands, no fraction
-    CHECK(parse_seconds("0,25") == doctest::Approx(0.25));         // a decimal comma
-    CHECK(parse_seconds("0,250") == doctest::Approx(0.25));        // integer part 0: decimal comma
+    CHECK(parse_seconds("2,120") == doctest::Approx(2120.0)); // thousands, no fraction
+    CHECK(parse_seconds("0,25") == doctest::Approx(0.25));    // a decimal comma
+    CHECK(parse_seconds("0,250") == doctest::Approx(0.25));   // integer part 0: decimal comma
   }
 }
 

@@ -44,13 +44,16 @@ TEST_SUITE("github::escape") {
     annotation.title = "test::evil,title=x\n::warning::injected";
     annotation.message = "boom\n::set-output name=gate::pass\n%0A";
     const std::string command = format_annotation(annotation);
-    CHECK(command == "::error file=tests/x.py,line=12,title=test%3A%3Aevil%2Ctitle=x%0A%3A%3Awarning%3A%3Ainjected"
-                     "::boom%0A::set-output name=gate::pass%0A%250A\n");
+    CHECK(command ==
+          "::error "
+          "file=tests/x.py,line=12,title=test%3A%3Aevil%2Ctitle=x%0A%3A%3Awarning%3A%3Ainjected"
+          "::boom%0A::set-output name=gate::pass%0A%250A\n");
     CHECK(count_lines_starting_with(command, "::") == 1);
   }
 
   TEST_CASE("markdown escaping neutralises HTML, table pipes, links and line breaks") {
-    const std::string escaped = escape_markdown("<script>alert(1)</script> | [x](http://e) *b* `c`\n# h");
+    const std::string escaped =
+        escape_markdown("<script>alert(1)</script> | [x](http://e) *b* `c`\n# h");
     CHECK(escaped.find('<') == std::string::npos);
     CHECK(escaped.find('|') == std::string::npos);
     CHECK(escaped.find('\n') == std::string::npos);
@@ -66,7 +69,8 @@ TEST_SUITE("github::escape") {
   }
 
   TEST_CASE("a table escapes untrusted cells but not trusted ones") {
-    const std::string table = markdown_table({"A", "B"}, {{{"x|y", false}, {"**ok**", true}}}, {false, true});
+    const std::string table =
+        markdown_table({"A", "B"}, {{{"x|y", false}, {"**ok**", true}}}, {false, true});
     CHECK(table == "| A | B |\n| --- | ---: |\n| x&#124;y | **ok** |\n");
   }
 }
@@ -103,15 +107,18 @@ TEST_SUITE("github::annotations") {
 
 TEST_SUITE("common::cli") {
   TEST_CASE("options given an empty value are dropped, others kept in order") {
-    const char* argv[] = {"tool", "--min-pass-rate=", "--reports=a.xml", "--critical=", "b.xml", "--x=y="};
+    const char* argv[] = {"tool",  "--min-pass-rate=", "--reports=a.xml", "--critical=", "b.xml",
+                          "--x=y="};
     const std::vector<std::string> kept = gatekit::normalise_args(6, argv);
     CHECK(kept == std::vector<std::string>{"tool", "--reports=a.xml", "b.xml", "--x=y="});
   }
 
   TEST_CASE("a multi-line option value becomes one option per line") {
-    const char* argv[] = {"tool", "--reports=a.xml\r\n\n  b.xml\n", "--fail-on-empty=false", "c d.xml"};
+    const char* argv[] = {"tool", "--reports=a.xml\r\n\n  b.xml\n", "--fail-on-empty=false",
+                          "c d.xml"};
     CHECK(gatekit::normalise_args(4, argv) ==
-          std::vector<std::string>{"tool", "--reports=a.xml", "--reports=b.xml", "--fail-on-empty=false", "c d.xml"});
+          std::vector<std::string>{"tool", "--reports=a.xml", "--reports=b.xml",
+                                   "--fail-on-empty=false", "c d.xml"});
   }
 
   TEST_CASE("list values split on lines, never on commas") {

@@ -32,7 +32,8 @@ TEST_SUITE("junit::gate") {
     const TestRun empty = run_of({"<testsuite tests='0'/>"});
     const GateResult failed = evaluate(empty, rate("95"));
     CHECK_FALSE(failed.passed);
-    CHECK(failed.reasons() == std::vector<std::string>{"tests ran: no test cases found (fail-on-empty)"});
+    CHECK(failed.reasons() ==
+          std::vector<std::string>{"tests ran: no test cases found (fail-on-empty)"});
     GatePolicy allowed = rate("95");
     allowed.fail_on_empty = false;
     CHECK(evaluate(empty, allowed).passed);
@@ -45,14 +46,16 @@ TEST_SUITE("junit::gate") {
   }
 
   TEST_CASE("the default policy fails on any failed test") {
-    const GateResult result = evaluate(run_of({suite(passing_cases(99) + failing("f"))}), GatePolicy{});
+    const GateResult result =
+        evaluate(run_of({suite(passing_cases(99) + failing("f"))}), GatePolicy{});
     CHECK_FALSE(result.passed);
     CHECK(result.pass_rate_text() == "99.00");
   }
 
   TEST_CASE("pass rate is passed over executed tests: skipped excluded, flaky counted as passed") {
     // 18 passed + 1 flaky + 1 failed + 5 skipped: 19 / 20 = 95%.
-    std::string cases = passing_cases(18) + failing("f") + "<testcase classname='c' name='fl'><flakyFailure/></testcase>";
+    std::string cases = passing_cases(18) + failing("f") +
+                        "<testcase classname='c' name='fl'><flakyFailure/></testcase>";
     for (int i = 0; i < 5; ++i) {
       cases += skipped("s" + std::to_string(i));
     }
@@ -108,7 +111,8 @@ TEST_SUITE("junit::gate") {
   }
 
   TEST_CASE("a failed critical test fails the gate whatever the rate, and is listed first") {
-    const TestRun run = run_of({suite(passing_cases(98) + failing("test_other") + failing("test_login_critical", "auth"))});
+    const TestRun run = run_of({suite(passing_cases(98) + failing("test_other") +
+                                      failing("test_login_critical", "auth"))});
     GatePolicy policy = rate("90");
     CHECK(evaluate(run, policy).passed);
     policy.critical = TestFilter({"*critical*"});
@@ -120,8 +124,10 @@ TEST_SUITE("junit::gate") {
   }
 
   TEST_CASE("critical tests can be selected by property (a pytest marker recorded as a property)") {
-    const TestRun run = run_of({suite("<testcase classname='c' name='t'><properties><property name='marker' "
-                                      "value='smoke'/></properties><failure/></testcase>" + passing_cases(99))});
+    const TestRun run =
+        run_of({suite("<testcase classname='c' name='t'><properties><property name='marker' "
+                      "value='smoke'/></properties><failure/></testcase>" +
+                      passing_cases(99))});
     GatePolicy policy = rate("50");
     policy.critical = TestFilter({"marker=smoke"});
     CHECK_FALSE(evaluate(run, policy).passed);
@@ -132,11 +138,13 @@ TEST_SUITE("junit::gate") {
     policy.critical = TestFilter({"nothing*"});
     const GateResult result = evaluate(run_of({suite(passing_cases(2))}), policy);
     CHECK(result.passed);
-    CHECK(result.warnings == std::vector<std::string>{"critical pattern 'nothing*' matched no test"});
+    CHECK(result.warnings ==
+          std::vector<std::string>{"critical pattern 'nothing*' matched no test"});
   }
 
   TEST_CASE("quarantined tests are reported but not counted, and never hide a critical test") {
-    const TestRun run = run_of({suite(passing_cases(9) + failing("test_flaky_network") + failing("test_critical_db"))});
+    const TestRun run = run_of(
+        {suite(passing_cases(9) + failing("test_flaky_network") + failing("test_critical_db"))});
     GatePolicy policy = rate("100");
     policy.quarantine = TestFilter({"c::test_flaky_*", "c::test_critical_*", "gone::*"});
     policy.critical = TestFilter({"*critical*"});
@@ -153,8 +161,8 @@ TEST_SUITE("junit::gate") {
   }
 
   TEST_CASE("quarantine files ignore comments and blank lines and must list something") {
-    CHECK(parse_quarantine("# known flaky\n\ntests.api::test_a\n  tests.web::*  \n", "q.txt").value() ==
-          std::vector<std::string>{"tests.api::test_a", "tests.web::*"});
+    CHECK(parse_quarantine("# known flaky\n\ntests.api::test_a\n  tests.web::*  \n", "q.txt")
+              .value() == std::vector<std::string>{"tests.api::test_a", "tests.web::*"});
     CHECK_FALSE(parse_quarantine("# nothing\n", "q.txt").ok());
   }
 }

@@ -22,7 +22,8 @@ TEST_SUITE("junit::golden") {
     for (const fs::directory_entry& entry : fs::recursive_directory_iterator(root)) {
       const std::string path = entry.path().string();
       const std::string suffix = ".expected.json";
-      if (path.size() < suffix.size() || path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0) {
+      if (path.size() < suffix.size() ||
+          path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0) {
         continue;
       }
       const std::string xml = path.substr(0, path.size() - suffix.size()) + ".xml";

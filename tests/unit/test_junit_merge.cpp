@@ -10,8 +10,10 @@ using namespace gatekit::junit::testing;
 TEST_SUITE("junit::merge") {
   TEST_CASE("the same test twice in one file is one test with the worst outcome") {
     // pytest: the call fails, then teardown errors.
-    const TestRun run = run_of({suite(failing("t") + "<testcase classname='c' name='t'><error message='teardown'/>"
-                                                   "</testcase>" + passing("u"))});
+    const TestRun run = run_of({suite(failing("t") +
+                                      "<testcase classname='c' name='t'><error message='teardown'/>"
+                                      "</testcase>" +
+                                      passing("u"))});
     REQUIRE(run.tests.size() == 2);
     CHECK(run.tests[0].test.outcome == Outcome::error);
     CHECK(run.details[run.tests[0].test.detail].message == "teardown");
@@ -33,8 +35,9 @@ TEST_SUITE("junit::merge") {
   }
 
   TEST_CASE("with merge-retries a later pass of a failed test is flaky") {
-    const TestRun run = run_of({suite(failing("t") + failing("u")), suite(passing("t")), suite(passing("t"))},
-                               MergeOptions{true});
+    const TestRun run =
+        run_of({suite(failing("t") + failing("u")), suite(passing("t")), suite(passing("t"))},
+               MergeOptions{true});
     REQUIRE(run.tests.size() == 2);
     CHECK(run.tests[0].test.outcome == Outcome::flaky);
     CHECK(run.tests[0].test.failed_attempts == 1);
@@ -53,7 +56,8 @@ TEST_SUITE("junit::merge") {
   }
 
   TEST_CASE("per-file summaries count the file's own cases") {
-    const TestRun run = run_of({suite(passing("a") + failing("b") + skipped("c")), "<testsuite tests='0'/>"});
+    const TestRun run =
+        run_of({suite(passing("a") + failing("b") + skipped("c")), "<testsuite tests='0'/>"});
     REQUIRE(run.files.size() == 2);
     CHECK(run.files[0].passed == 1);
     CHECK(run.files[0].failed == 1);

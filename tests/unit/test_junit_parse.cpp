@@ -33,7 +33,8 @@ Outcome only_outcome(const std::string& testcase_xml) {
 
 TEST_SUITE("junit::parse errors") {
   TEST_CASE("an empty file is an error saying so") {
-    CHECK(parse_error("").to_string() == "r.xml: file is empty (0 bytes): the test run wrote no report");
+    CHECK(parse_error("").to_string() ==
+          "r.xml: file is empty (0 bytes): the test run wrote no report");
     CHECK(parse_error(" \n\t").message.find("only whitespace") != std::string::npos);
     CHECK(parse_error("\xEF\xBB\xBF").message.find("no XML") != std::string::npos);
   }
@@ -47,7 +48,8 @@ TEST_SUITE("junit::parse errors") {
   }
 
   TEST_CASE("malformed XML points at the offending line and column") {
-    const Error error = parse_error("<testsuites>\n<testsuite>\n  <testcase name=\"a\" time=1/>\n</testsuite></testsuites>");
+    const Error error = parse_error(
+        "<testsuites>\n<testsuite>\n  <testcase name=\"a\" time=1/>\n</testsuite></testsuites>");
     CHECK(error.where.line == 3);
     CHECK(error.where.column > 1);
   }
@@ -67,12 +69,14 @@ TEST_SUITE("junit::parse errors") {
 
   TEST_CASE("an unknown root is an error naming it, never 0 tests") {
     const Error error = parse_error("<?xml version='1.0'?>\n<results><test/></results>");
-    CHECK(error.to_string() == "r.xml:2:1: expected <testsuites> or <testsuite> as the root element, got <results>");
+    CHECK(error.to_string() ==
+          "r.xml:2:1: expected <testsuites> or <testsuite> as the root element, got <results>");
   }
 
   TEST_CASE("a DOCTYPE declaring entities is refused, never expanded") {
-    const Error laughs = parse_error("<!DOCTYPE t [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]>\n"
-                                     "<testsuite><testcase name=\"&b;\"/></testsuite>");
+    const Error laughs =
+        parse_error("<!DOCTYPE t [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]>\n"
+                    "<testsuite><testcase name=\"&b;\"/></testsuite>");
     CHECK(laughs.message.find("DOCTYPE") != std::string::npos);
     const Error external = parse_error("<!DOCTYPE t SYSTEM \"file:///etc/passwd\"><testsuite/>");
     CHECK(external.message.find("DOCTYPE") != std::string::npos);
@@ -85,13 +89,15 @@ TEST_SUITE("junit::parse errors") {
 
   TEST_CASE("non-numeric count, time and line attributes are errors with their location") {
     const Error tests = parse_error("<testsuites>\n  <testsuite tests=\"many\"/>\n</testsuites>");
-    CHECK(tests.to_string() == "r.xml:2:3: <testsuite> attribute tests=\"many\" is not a whole number");
+    CHECK(tests.to_string() ==
+          "r.xml:2:3: <testsuite> attribute tests=\"many\" is not a whole number");
     const Error time = parse_error("<testsuite>\n<testcase name=\"a\" time=\"fast\"/></testsuite>");
     CHECK(time.message == "<testcase> attribute time=\"fast\" is not a duration in seconds");
     CHECK(time.where.line == 2);
-    CHECK(parse_error("<testsuite><testcase name=\"a\" line=\"x\"/></testsuite>").message.find("line") !=
+    CHECK(parse_error("<testsuite><testcase name=\"a\" line=\"x\"/></testsuite>")
+              .message.find("line") != std::string::npos);
+    CHECK(parse_error("<testsuite failures=\"-1\"/>").message.find("failures") !=
           std::string::npos);
-    CHECK(parse_error("<testsuite failures=\"-1\"/>").message.find("failures") != std::string::npos);
   }
 
   TEST_CASE("invalid UTF-16 is an error naming the file") {
@@ -109,7 +115,8 @@ TEST_SUITE("junit::parse outcomes") {
     CHECK(only_outcome("<testcase name='a'><skipped/></testcase>") == Outcome::skipped);
     CHECK(only_outcome("<testcase name='a'><failure/><error/></testcase>") == Outcome::error);
     CHECK(only_outcome("<testcase name='a'><skipped/><failure/></testcase>") == Outcome::failed);
-    CHECK(only_outcome("<testcase name='a'><system-out>failure</system-out></testcase>") == Outcome::passed);
+    CHECK(only_outcome("<testcase name='a'><system-out>failure</system-out></testcase>") ==
+          Outcome::passed);
   }
 
   TEST_CASE("several failures in one case (gtest) are one failed test with the first message") {
@@ -122,7 +129,8 @@ TEST_SUITE("junit::parse outcomes") {
 
   TEST_CASE("cases with no child but a not-run status are skipped, not passed") {
     CHECK(only_outcome("<testcase name='a' status='disabled'/>") == Outcome::skipped);
-    CHECK(only_outcome("<testcase name='a' status='notrun' result='suppressed'/>") == Outcome::skipped);
+    CHECK(only_outcome("<testcase name='a' status='notrun' result='suppressed'/>") ==
+          Outcome::skipped);
     CHECK(only_outcome("<testcase name='a' status='run' result='skipped'/>") == Outcome::skipped);
     CHECK(only_outcome("<testcase name='a' result='suppressed'/>") == Outcome::skipped);
     CHECK(only_outcome("<testcase name='a' status='run' result='completed'/>") == Outcome::passed);
@@ -131,7 +139,8 @@ TEST_SUITE("junit::parse outcomes") {
   TEST_CASE("ctest's not-run tests that could not start are errors, its SKIP_ tests skips") {
     const Report report = parse_ok(
         "<testsuite name='(empty)' tests='3' failures='0' disabled='0' skipped='2' hostname=''>"
-        "<testcase name='a' status='notrun'><skipped message='Unable to find executable'/></testcase>"
+        "<testcase name='a' status='notrun'><skipped message='Unable to find "
+        "executable'/></testcase>"
         "<testcase name='b' status='notrun'><skipped message='SKIP_RETURN_CODE=77'/></testcase>"
         "<testcase name='c' status='disabled'/></testsuite>");
     CHECK(report.dialect == "ctest");
@@ -141,31 +150,38 @@ TEST_SUITE("junit::parse outcomes") {
   }
 
   TEST_CASE("Surefire flaky children make a flaky pass; rerun children keep a failure") {
-    CHECK(only_outcome("<testcase name='a'><flakyFailure message='x'><stackTrace>t</stackTrace></flakyFailure>"
-                       "</testcase>") == Outcome::flaky);
+    CHECK(
+        only_outcome(
+            "<testcase name='a'><flakyFailure message='x'><stackTrace>t</stackTrace></flakyFailure>"
+            "</testcase>") == Outcome::flaky);
     CHECK(only_outcome("<testcase name='a'><flakyError/></testcase>") == Outcome::flaky);
-    const Report report = parse_ok("<testsuite><testcase name='a'><failure/><rerunFailure/><rerunFailure/>"
-                                   "</testcase><testcase name='b'><flakyFailure/><flakyFailure/></testcase></testsuite>");
+    const Report report = parse_ok(
+        "<testsuite><testcase name='a'><failure/><rerunFailure/><rerunFailure/>"
+        "</testcase><testcase name='b'><flakyFailure/><flakyFailure/></testcase></testsuite>");
     CHECK(report.cases[0].outcome == Outcome::failed);
     CHECK(report.cases[0].failed_attempts == 2);
     CHECK(report.cases[1].failed_attempts == 2);
   }
 
   TEST_CASE("pytest encodings: xfail is skipped, an old-style non-strict xpass passes") {
-    CHECK(only_outcome("<testcase name='a'><skipped type='pytest.xfail' message='bug'/></testcase>") ==
+    CHECK(only_outcome(
+              "<testcase name='a'><skipped type='pytest.xfail' message='bug'/></testcase>") ==
           Outcome::skipped);
-    CHECK(only_outcome("<testcase name='a'><skipped message='xfail-marked test passes unexpectedly'/>"
-                       "</testcase>") == Outcome::passed);
+    CHECK(
+        only_outcome("<testcase name='a'><skipped message='xfail-marked test passes unexpectedly'/>"
+                     "</testcase>") == Outcome::passed);
   }
 
   TEST_CASE("node's failing todo test is a todo, not a failure") {
-    CHECK(only_outcome("<testcase name='a'><skipped type='todo' message='true'/><failure/></testcase>") ==
+    CHECK(only_outcome(
+              "<testcase name='a'><skipped type='todo' message='true'/><failure/></testcase>") ==
           Outcome::skipped);
   }
 
   TEST_CASE("the message falls back to the first line of the text (PHPUnit)") {
-    const Report report = parse_ok("<testsuite><testcase name='a'><failure type='E'>\n\n  Expected 1\n  got 2"
-                                   "</failure></testcase></testsuite>");
+    const Report report =
+        parse_ok("<testsuite><testcase name='a'><failure type='E'>\n\n  Expected 1\n  got 2"
+                 "</failure></testcase></testsuite>");
     CHECK(report.details[0].message == "Expected 1");
     CHECK(report.details[0].type == "E");
   }
@@ -173,9 +189,10 @@ TEST_SUITE("junit::parse outcomes") {
 
 TEST_SUITE("junit::parse structure") {
   TEST_CASE("a root <testsuites> or <testsuite>, nested and empty suites") {
-    const Report report = parse_ok("<testsuites><testsuite name='outer'><testsuite name='inner' file='f.js'>"
-                                   "<testcase name='a'/></testsuite><testcase name='b'/></testsuite>"
-                                   "<testsuite name='empty'/></testsuites>");
+    const Report report =
+        parse_ok("<testsuites><testsuite name='outer'><testsuite name='inner' file='f.js'>"
+                 "<testcase name='a'/></testsuite><testcase name='b'/></testsuite>"
+                 "<testsuite name='empty'/></testsuites>");
     REQUIRE(report.cases.size() == 2);
     CHECK(report.text(report.cases[0].suite) == "inner");
     CHECK(report.text(report.cases[0].file) == "f.js");
@@ -194,11 +211,14 @@ TEST_SUITE("junit::parse structure") {
   }
 
   TEST_CASE("UTF-8 with a BOM, UTF-16 LE and BE all give the same case") {
-    const std::string xml = "<?xml version='1.0' encoding='UTF-16'?><testsuite><testcase name='caf\xC3\xA9'/></testsuite>";
-    CHECK(parse_ok("\xEF\xBB\xBF" + xml).name(parse_ok("\xEF\xBB\xBF" + xml).cases[0]) == "caf\xC3\xA9");
+    const std::string xml = "<?xml version='1.0' encoding='UTF-16'?><testsuite><testcase "
+                            "name='caf\xC3\xA9'/></testsuite>";
+    CHECK(parse_ok("\xEF\xBB\xBF" + xml).name(parse_ok("\xEF\xBB\xBF" + xml).cases[0]) ==
+          "caf\xC3\xA9");
     std::string le = "\xFF\xFE";
     std::string be = "\xFE\xFF";
-    const std::u16string wide = u"<?xml version='1.0' encoding='UTF-16'?><testsuite><testcase name='caf\u00e9'/></testsuite>";
+    const std::u16string wide = u"<?xml version='1.0' encoding='UTF-16'?><testsuite><testcase "
+                                u"name='caf\u00e9'/></testsuite>";
     for (const char16_t unit : wide) {
       le += static_cast<char>(unit & 0xFF);
       le += static_cast<char>(unit >> 8);
@@ -212,23 +232,27 @@ TEST_SUITE("junit::parse structure") {
   }
 
   TEST_CASE("Latin-1 declared in the XML declaration is converted to UTF-8") {
-    const Report report = parse_ok("<?xml version='1.0' encoding='ISO-8859-1'?><testsuite><testcase name='caf\xE9'/></testsuite>");
+    const Report report =
+        parse_ok("<?xml version='1.0' encoding='ISO-8859-1'?><testsuite><testcase "
+                 "name='caf\xE9'/></testsuite>");
     CHECK(report.name(report.cases[0]) == "caf\xC3\xA9");
   }
 
   TEST_CASE("time with thousands separators and skips= for skipped") {
-    const Report report = parse_ok("<testsuite tests='1' skips='1' time='1,234.5'>"
-                                   "<testcase name='a' time='1,234.5'><skipped/></testcase></testsuite>");
+    const Report report =
+        parse_ok("<testsuite tests='1' skips='1' time='1,234.5'>"
+                 "<testcase name='a' time='1,234.5'><skipped/></testcase></testsuite>");
     CHECK(report.cases[0].time_seconds == doctest::Approx(1234.5));
     CHECK(report.declared.skipped == 1u);
     CHECK(report.warnings.empty());
   }
 
   TEST_CASE("properties at suite, case and root level are accepted; case properties kept") {
-    const Report report = parse_ok("<testsuites><properties><property name='r' value='1'/></properties>"
-                                   "<testsuite><properties><property name='s' value='2'/></properties>"
-                                   "<testcase name='a'><properties><property name='marker' value='critical'/>"
-                                   "<property name='text'>body</property></properties></testcase></testsuite></testsuites>");
+    const Report report = parse_ok(
+        "<testsuites><properties><property name='r' value='1'/></properties>"
+        "<testsuite><properties><property name='s' value='2'/></properties>"
+        "<testcase name='a'><properties><property name='marker' value='critical'/>"
+        "<property name='text'>body</property></properties></testcase></testsuite></testsuites>");
     REQUIRE(report.cases.size() == 1);
     const CaseDetail& detail = report.details[report.cases[0].detail];
     REQUIRE(detail.properties.size() == 2);
@@ -237,25 +261,30 @@ TEST_SUITE("junit::parse structure") {
   }
 
   TEST_CASE("pytest's 0-based line numbers become 1-based; others stay") {
-    const Report pytest = parse_ok("<testsuites><testsuite name='pytest'><testcase name='a' file='t.py' line='9'/>"
-                                   "</testsuite></testsuites>");
+    const Report pytest =
+        parse_ok("<testsuites><testsuite name='pytest'><testcase name='a' file='t.py' line='9'/>"
+                 "</testsuite></testsuites>");
     CHECK(pytest.dialect == "pytest");
     CHECK(pytest.cases[0].line == 10);
-    const Report other = parse_ok("<testsuite name='x'><testcase name='a' file='t.cc' line='9'/></testsuite>");
+    const Report other =
+        parse_ok("<testsuite name='x'><testcase name='a' file='t.cc' line='9'/></testsuite>");
     CHECK(other.cases[0].line == 9);
   }
 
   TEST_CASE("declared totals that disagree with the cases give a warning, not a count") {
-    const Report report = parse_ok("<testsuite tests='5' failures='0'><testcase name='a'><failure/></testcase></testsuite>");
+    const Report report = parse_ok(
+        "<testsuite tests='5' failures='0'><testcase name='a'><failure/></testcase></testsuite>");
     REQUIRE(report.warnings.size() == 1);
-    CHECK(report.warnings[0] == "the suites declare tests=5 failures=0 but the <testcase> elements give tests=1 "
-                                "failures=1 (gatekit counts the test cases)");
+    CHECK(report.warnings[0] ==
+          "the suites declare tests=5 failures=0 but the <testcase> elements give tests=1 "
+          "failures=1 (gatekit counts the test cases)");
   }
 
   TEST_CASE("declared totals of top-level suites are summed when the root has none") {
-    const Report report = parse_ok("<testsuites><testsuite tests='1'><testcase name='a'/></testsuite>"
-                                   "<testsuite tests='1'><testsuite tests='1'><testcase name='b'/></testsuite></testsuite>"
-                                   "</testsuites>");
+    const Report report = parse_ok(
+        "<testsuites><testsuite tests='1'><testcase name='a'/></testsuite>"
+        "<testsuite tests='1'><testsuite tests='1'><testcase name='b'/></testsuite></testsuite>"
+        "</testsuites>");
     CHECK(report.declared.tests == 2u);
     CHECK(report.warnings.empty());
   }
@@ -276,7 +305,8 @@ TEST_SUITE("junit::parse structure") {
   TEST_CASE("a huge failure message is truncated on a character boundary") {
     std::string message(10000, 'x');
     message += "\xC3\xA9";
-    const Report report = parse_ok("<testsuite><testcase name='a'><failure message='" + message + "'/></testcase></testsuite>");
+    const Report report = parse_ok("<testsuite><testcase name='a'><failure message='" + message +
+                                   "'/></testcase></testsuite>");
     const std::string& kept = report.details[0].message;
     CHECK(kept.size() < 5000);
     CHECK(kept.substr(kept.size() - 3) == "\xE2\x80\xA6");

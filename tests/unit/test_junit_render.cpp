@@ -14,9 +14,11 @@ namespace {
 
 // A failing test whose name and message try every injection we know of.
 const std::string k_hostile_case =
-    "<testcase classname='evil' name='t&#10;::error::injected | &lt;img src=x onerror=alert(1)&gt; `x` "
+    "<testcase classname='evil' name='t&#10;::error::injected | &lt;img src=x onerror=alert(1)&gt; "
+    "`x` "
     "ghadelimiter_0 %0A' file='/home/runner/work/repo/repo/tests/t.py' line='7'>"
-    "<failure message='line1&#10;::set-output name=gate::pass&#10;%25'>trace&#10;::warning::x</failure></testcase>";
+    "<failure message='line1&#10;::set-output "
+    "name=gate::pass&#10;%25'>trace&#10;::warning::x</failure></testcase>";
 
 struct Rendered {
   TestRun run;
@@ -37,7 +39,8 @@ bool any_line_starts_with(const std::string& text, const std::string& prefix) {
   size_t start = 0;
   while (start < text.size()) {
     const size_t end = text.find('\n', start);
-    std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::string line =
+        text.substr(start, end == std::string::npos ? std::string::npos : end - start);
     const size_t first = line.find_first_not_of(" \t");
     if (first != std::string::npos && line.compare(first, prefix.size(), prefix) == 0) {
       return true;
@@ -55,13 +58,16 @@ bool any_line_starts_with(const std::string& text, const std::string& prefix) {
 TEST_SUITE("junit::render") {
   TEST_CASE("annotations from a hostile test are single escaped commands on repository paths") {
     const Rendered r = render_hostile();
-    const std::vector<github::Annotation> annotations = failure_annotations(r.run, r.result, r.options);
+    const std::vector<github::Annotation> annotations =
+        failure_annotations(r.run, r.result, r.options);
     REQUIRE(annotations.size() == 1);
     CHECK(annotations[0].file == "tests/t.py");
     CHECK(annotations[0].line == 7);
     const std::string command = github::format_annotation(annotations[0]);
     CHECK(command.find('\n') == command.size() - 1);
-    CHECK(command.rfind("::error file=tests/t.py,line=7,title=evil%3A%3At%0A%3A%3Aerror%3A%3Ainjected", 0) == 0);
+    CHECK(command.rfind(
+              "::error file=tests/t.py,line=7,title=evil%3A%3At%0A%3A%3Aerror%3A%3Ainjected", 0) ==
+          0);
   }
 
   TEST_CASE("annotations are capped and the cap is reported") {
@@ -72,13 +78,15 @@ TEST_SUITE("junit::render") {
     const TestRun run = run_of({suite(cases)});
     RenderOptions options;
     options.max_annotations = 10;
-    const std::vector<github::Annotation> annotations = failure_annotations(run, evaluate(run, GatePolicy{}), options);
+    const std::vector<github::Annotation> annotations =
+        failure_annotations(run, evaluate(run, GatePolicy{}), options);
     REQUIRE(annotations.size() == 11);
     CHECK(annotations.back().level == github::AnnotationLevel::notice);
     CHECK(annotations.back().message.find("5 more failed tests") == 0);
   }
 
-  TEST_CASE("the Markdown summary escapes report text: no raw HTML, no broken table, no new lines") {
+  TEST_CASE(
+      "the Markdown summary escapes report text: no raw HTML, no broken table, no new lines") {
     const Rendered r = render_hostile();
     const std::string markdown = render_summary_markdown(r.run, r.result, r.options);
     CHECK(markdown.find("<img") == std::string::npos);
@@ -104,8 +112,8 @@ TEST_SUITE("junit::render") {
   TEST_CASE("step outputs carry the documented names and values") {
     const Rendered r = render_hostile();
     const github::Outputs outputs = gate_outputs(r.result);
-    const github::Outputs expected = {{"tests", "4"},  {"passed", "3"},  {"failed", "1"},
-                                      {"errors", "0"}, {"skipped", "0"}, {"flaky", "0"},
+    const github::Outputs expected = {{"tests", "4"},         {"passed", "3"},  {"failed", "1"},
+                                      {"errors", "0"},        {"skipped", "0"}, {"flaky", "0"},
                                       {"pass_rate", "75.00"}, {"gate", "fail"}};
     CHECK(outputs == expected);
   }
@@ -113,7 +121,8 @@ TEST_SUITE("junit::render") {
   TEST_CASE("the JSON report has the documented shape and survives invalid UTF-8") {
     Rendered r = render_hostile();
     r.run.names += "\xFF"; // make sure dump() does not throw on bad bytes
-    const nlohmann::json json = nlohmann::json::parse(render_report_json(r.run, r.result, r.options));
+    const nlohmann::json json =
+        nlohmann::json::parse(render_report_json(r.run, r.result, r.options));
     CHECK(json["totals"]["tests"] == 4);
     CHECK(json["totals"]["failures"] == 1);
     CHECK(json["pass_rate"] == 75.0);

@@ -25,9 +25,12 @@ using gatekit::ExitCode;
 constexpr const char* k_tool = "junit-gate";
 
 cxxopts::Options make_options() {
-  cxxopts::Options options(k_tool, "Gate a CI pipeline on the real pass rate of JUnit/xUnit XML reports.\n"
-                                   "Exit status: 0 gate passed, 1 gate failed, 2 usage or input error.");
+  cxxopts::Options options(k_tool,
+                           "Gate a CI pipeline on the real pass rate of JUnit/xUnit XML reports.\n"
+                           "Exit status: 0 gate passed, 1 gate failed, 2 usage or input error.");
   options.positional_help("REPORT...").show_positional_help();
+  // One option per line reads better than the formatter's packing of the chain.
+  // clang-format off
   options.add_options()
     ("reports", "Report files, directories (searched for *.xml) or globs such as 'reports/**/*.xml'; "
                 "repeatable, one per line", cxxopts::value<std::vector<std::string>>())
@@ -50,17 +53,20 @@ cxxopts::Options make_options() {
                         cxxopts::value<std::string>()->default_value("10"))
     ("version", "Print the version and exit")
     ("h,help", "Print this help and exit");
+  // clang-format on
   options.parse_positional({"reports"});
   return options;
 }
 
-std::optional<std::uint64_t> optional_count(const cxxopts::ParseResult& args, const char* name, bool& ok) {
+std::optional<std::uint64_t> optional_count(const cxxopts::ParseResult& args, const char* name,
+                                            bool& ok) {
   if (args.count(name) == 0) {
     return std::nullopt;
   }
   const std::optional<std::uint64_t> value = gatekit::parse_count(args[name].as<std::string>());
   if (!value) {
-    gatekit::report_input_error(k_tool, std::string("--") + name + ": '" + args[name].as<std::string>() +
+    gatekit::report_input_error(k_tool, std::string("--") + name + ": '" +
+                                            args[name].as<std::string>() +
                                             "' is not a whole number");
     ok = false;
   }
@@ -74,7 +80,8 @@ ExitCode run(int argc, const char* const* argv) {
   for (const std::string& arg : kept) {
     kept_argv.push_back(arg.c_str());
   }
-  const cxxopts::ParseResult args = options.parse(static_cast<int>(kept_argv.size()), kept_argv.data());
+  const cxxopts::ParseResult args =
+      options.parse(static_cast<int>(kept_argv.size()), kept_argv.data());
   if (args.count("help") > 0) {
     std::cout << options.help() << '\n';
     return ExitCode::gate_passed;
@@ -85,16 +92,19 @@ ExitCode run(int argc, const char* const* argv) {
   }
 
   gatekit::junit::GatePolicy policy;
-  const std::optional<gatekit::Percent> rate = gatekit::parse_percent(args["min-pass-rate"].as<std::string>());
+  const std::optional<gatekit::Percent> rate =
+      gatekit::parse_percent(args["min-pass-rate"].as<std::string>());
   if (!rate) {
-    return gatekit::report_input_error(k_tool, "--min-pass-rate: '" + args["min-pass-rate"].as<std::string>() +
+    return gatekit::report_input_error(k_tool, "--min-pass-rate: '" +
+                                                   args["min-pass-rate"].as<std::string>() +
                                                    "' is not a percentage from 0 to 100");
   }
   policy.min_pass_rate = *rate;
   bool ok = true;
   policy.max_failures = optional_count(args, "max-failures", ok);
   policy.min_tests = optional_count(args, "min-tests", ok);
-  const std::optional<std::uint64_t> max_annotations = gatekit::parse_count(args["max-annotations"].as<std::string>());
+  const std::optional<std::uint64_t> max_annotations =
+      gatekit::parse_count(args["max-annotations"].as<std::string>());
   if (!ok || !max_annotations) {
     return ok ? gatekit::report_input_error(k_tool, "--max-annotations: not a whole number")
               : ExitCode::usage_or_input_error;
@@ -117,8 +127,9 @@ ExitCode run(int argc, const char* const* argv) {
   }
 
   const std::vector<std::string> entries =
-      args.count("reports") > 0 ? gatekit::split_list_values(args["reports"].as<std::vector<std::string>>())
-                                : std::vector<std::string>();
+      args.count("reports") > 0
+          ? gatekit::split_list_values(args["reports"].as<std::vector<std::string>>())
+          : std::vector<std::string>();
   if (entries.empty()) {
     return gatekit::report_input_error(k_tool, "no report given: pass files, directories or globs "
                                                "(see --help)");
@@ -135,13 +146,15 @@ ExitCode run(int argc, const char* const* argv) {
   }
 
   const gatekit::junit::GateResult result = gatekit::junit::evaluate(run.value(), policy);
-  const gatekit::github::Context context = gatekit::github::read_context(gatekit::github::process_environment());
+  const gatekit::github::Context context =
+      gatekit::github::read_context(gatekit::github::process_environment());
   gatekit::junit::RenderOptions render;
   render.workspace = context.workspace;
   render.max_annotations = *max_annotations;
   gatekit::junit::PublishTargets targets;
   targets.report_json = args.count("report-json") > 0 ? args["report-json"].as<std::string>() : "";
-  targets.markdown = args.count("summary-markdown") > 0 ? args["summary-markdown"].as<std::string>() : "";
+  targets.markdown =
+      args.count("summary-markdown") > 0 ? args["summary-markdown"].as<std::string>() : "";
   const gatekit::Status published =
       gatekit::junit::publish_results(run.value(), result, render, context, targets, std::cout);
   if (!published) {

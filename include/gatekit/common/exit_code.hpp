@@ -10,6 +10,8 @@ enum class ExitCode : int {
   usage_or_input_error = 2,
 };
 
-constexpr int to_int(ExitCode code) { return static_cast<int>(code); }
+constexpr int to_int(ExitCode code) {
+  return static_cast<int>(code);
+}
 
 } // namespace gatekit

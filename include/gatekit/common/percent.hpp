@@ -22,7 +22,8 @@ bool ratio_meets(std::uint64_t numerator, std::uint64_t denominator, Percent thr
 
 // numerator / denominator * 100 rounded DOWN to `decimals` places ("94.99" for
 // 94.999...), so a failing value is never shown as the threshold it missed.
-std::string format_ratio_percent(std::uint64_t numerator, std::uint64_t denominator, int decimals = 2);
+std::string format_ratio_percent(std::uint64_t numerator, std::uint64_t denominator,
+                                 int decimals = 2);
 
 // The same rounded-down value as a number, for JSON reports.
 double ratio_percent_floor(std::uint64_t numerator, std::uint64_t denominator, int decimals = 2);

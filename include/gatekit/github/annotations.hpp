@@ -9,8 +9,8 @@ enum class AnnotationLevel { error, warning, notice };
 // One annotation on a file and line of the checked-out repository.
 struct Annotation {
   AnnotationLevel level = AnnotationLevel::error;
-  std::string file;  // repository-relative; empty for none
-  int line = 0;      // 1-based; 0 for none
+  std::string file; // repository-relative; empty for none
+  int line = 0;     // 1-based; 0 for none
   std::string title;
   std::string message;
 };

@@ -15,10 +15,10 @@ EnvLookup process_environment();
 // What a tool needs to know about the GitHub Actions run it is part of.
 // Outside Actions every field is empty and `in_actions` is false.
 struct Context {
-  bool in_actions = false;   // GITHUB_ACTIONS=true
-  std::string output_file;   // GITHUB_OUTPUT
-  std::string summary_file;  // GITHUB_STEP_SUMMARY
-  std::string workspace;     // GITHUB_WORKSPACE
+  bool in_actions = false;  // GITHUB_ACTIONS=true
+  std::string output_file;  // GITHUB_OUTPUT
+  std::string summary_file; // GITHUB_STEP_SUMMARY
+  std::string workspace;    // GITHUB_WORKSPACE
 };
 
 // Reads the context from the environment.

@@ -13,13 +13,13 @@ namespace gatekit::junit {
 
 // What the gate requires. The defaults make any failed test fail the gate.
 struct GatePolicy {
-  Percent min_pass_rate{100'000'000};          // --min-pass-rate, default 100
-  std::optional<std::uint64_t> max_failures;   // failures + errors allowed
-  std::optional<std::uint64_t> min_tests;      // distinct tests the run must hold
-  bool fail_on_empty = true;                   // no test ran: the gate fails
-  bool skipped_count_against = false;          // skipped tests lower the pass rate
-  TestFilter critical;                         // must all pass, whatever the rate
-  TestFilter quarantine;                       // reported, not counted
+  Percent min_pass_rate{100'000'000};        // --min-pass-rate, default 100
+  std::optional<std::uint64_t> max_failures; // failures + errors allowed
+  std::optional<std::uint64_t> min_tests;    // distinct tests the run must hold
+  bool fail_on_empty = true;                 // no test ran: the gate fails
+  bool skipped_count_against = false;        // skipped tests lower the pass rate
+  TestFilter critical;                       // must all pass, whatever the rate
+  TestFilter quarantine;                     // reported, not counted
 };
 
 // Test counts; passed excludes flaky.
@@ -34,19 +34,19 @@ struct Totals {
 
 // One requirement of the policy and whether the run met it.
 struct GateCheck {
-  std::string name;    // "pass rate", "critical tests", ...
+  std::string name; // "pass rate", "critical tests", ...
   bool passed = true;
-  std::string detail;  // "96.66% >= 95% required"
+  std::string detail; // "96.66% >= 95% required"
 };
 
 // The verdict with the numbers and the reasons behind it.
 struct GateResult {
   bool passed = true;
-  Totals totals;                          // quarantined tests excluded
-  std::uint64_t rate_numerator = 0;       // passed + flaky
-  std::uint64_t rate_denominator = 0;     // tests - skipped (or tests)
+  Totals totals;                      // quarantined tests excluded
+  std::uint64_t rate_numerator = 0;   // passed + flaky
+  std::uint64_t rate_denominator = 0; // tests - skipped (or tests)
   std::vector<GateCheck> checks;
-  std::vector<std::uint32_t> failures;    // indices into TestRun::tests, critical first
+  std::vector<std::uint32_t> failures; // indices into TestRun::tests, critical first
   std::vector<std::uint32_t> critical_failures;
   std::uint64_t critical_tests = 0;
   std::vector<std::uint32_t> quarantined;

@@ -21,7 +21,7 @@ struct MergeOptions {
 struct FileSummary {
   std::string path;
   std::string dialect;
-  std::uint64_t cases = 0;  // <testcase> elements in the file
+  std::uint64_t cases = 0; // <testcase> elements in the file
   std::uint64_t passed = 0;
   std::uint64_t failed = 0;
   std::uint64_t errors = 0;
@@ -35,16 +35,16 @@ struct FileSummary {
 
 // A test after de-duplication, with where it came from.
 struct TestResult {
-  TestCase test;             // StringIds refer to TestRun::strings
-  std::uint32_t file_index;  // index into TestRun::files
+  TestCase test;            // StringIds refer to TestRun::strings
+  std::uint32_t file_index; // index into TestRun::files
   std::uint32_t occurrences = 1;
 };
 
 // Every test of every report, de-duplicated.
 struct TestRun {
   std::vector<std::string> strings;
-  std::string names;              // test names, see TestCase::name
-  std::vector<TestResult> tests;  // in input order (file, then document order)
+  std::string names;             // test names, see TestCase::name
+  std::vector<TestResult> tests; // in input order (file, then document order)
   std::vector<CaseDetail> details;
   std::vector<FileSummary> files;
   std::uint64_t duplicates_in_file = 0;      // extra <testcase> elements folded within a file

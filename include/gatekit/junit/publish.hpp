@@ -12,8 +12,8 @@ namespace gatekit::junit {
 
 // Where the results go besides the terminal.
 struct PublishTargets {
-  std::string report_json;  // --report-json; empty for none
-  std::string markdown;     // --summary-markdown; empty for none
+  std::string report_json; // --report-json; empty for none
+  std::string markdown;    // --summary-markdown; empty for none
 };
 
 // Writes the results: the JSON report and Markdown file (atomically), step
@@ -21,6 +21,7 @@ struct PublishTargets {
 // `out` the text summary, which inside Actions is guarded against command
 // injection and followed by the failure annotations.
 Status publish_results(const TestRun& run, const GateResult& result, const RenderOptions& options,
-                       const github::Context& context, const PublishTargets& targets, std::ostream& out);
+                       const github::Context& context, const PublishTargets& targets,
+                       std::ostream& out);
 
 } // namespace gatekit::junit

@@ -13,11 +13,11 @@ namespace gatekit::junit {
 
 // Limits that keep summaries readable and within GitHub's size limits.
 struct RenderOptions {
-  std::size_t max_failures_listed = 50;  // rows of the failures table
-  std::size_t max_slowest = 10;          // rows of the slowest-tests table
-  std::size_t max_annotations = 10;      // GitHub shows 10 error annotations per step
-  std::string workspace;                 // stripped from absolute test file paths
-  std::string min_pass_rate_text;        // shown beside the verdict
+  std::size_t max_failures_listed = 50; // rows of the failures table
+  std::size_t max_slowest = 10;         // rows of the slowest-tests table
+  std::size_t max_annotations = 10;     // GitHub shows 10 error annotations per step
+  std::string workspace;                // stripped from absolute test file paths
+  std::string min_pass_rate_text;       // shown beside the verdict
 };
 
 // The Markdown step summary: verdict and reasons, totals, failures with

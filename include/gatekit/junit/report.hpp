@@ -26,9 +26,9 @@ using StringId = std::uint32_t;
 // Failure text and other rarely present data, kept apart from TestCase so the
 // common passing case stays small.
 struct CaseDetail {
-  std::string message;  // failure/error/skip message attribute, or the text's first line
-  std::string type;     // failure/error type attribute
-  std::string text;     // stack trace or other element text, truncated
+  std::string message; // failure/error/skip message attribute, or the text's first line
+  std::string type;    // failure/error type attribute
+  std::string text;    // stack trace or other element text, truncated
   std::vector<std::pair<std::string, std::string>> properties;
 };
 
@@ -43,14 +43,14 @@ struct NameRef {
 
 // One <testcase> element.
 struct TestCase {
-  NameRef name;             // see Report::name()
-  StringId classname = 0;   // "" when absent
-  StringId suite = 0;       // innermost enclosing <testsuite name>
-  StringId file = 0;        // testcase or enclosing suite `file`; "" when unknown
-  std::uint32_t line = 0;   // 1-based source line; 0 when unknown
+  NameRef name;           // see Report::name()
+  StringId classname = 0; // "" when absent
+  StringId suite = 0;     // innermost enclosing <testsuite name>
+  StringId file = 0;      // testcase or enclosing suite `file`; "" when unknown
+  std::uint32_t line = 0; // 1-based source line; 0 when unknown
   double time_seconds = 0;
   Outcome outcome = Outcome::passed;
-  std::uint16_t failed_attempts = 0; // failed runs before the recorded one (reruns)
+  std::uint16_t failed_attempts = 0;  // failed runs before the recorded one (reruns)
   std::uint32_t detail = k_no_detail; // index into Report::details
 };
 
@@ -65,16 +65,16 @@ struct DeclaredTotals {
 
 // One parsed JUnit XML file.
 struct Report {
-  std::string source;                 // the path it was read from
-  std::string dialect;                // best guess at the producer: "pytest", "surefire", ...
-  std::vector<std::string> strings;   // the string table; strings[0] is ""
-  std::string names;                  // the test names, see TestCase::name
-  std::vector<TestCase> cases;        // in document order
+  std::string source;               // the path it was read from
+  std::string dialect;              // best guess at the producer: "pytest", "surefire", ...
+  std::vector<std::string> strings; // the string table; strings[0] is ""
+  std::string names;                // the test names, see TestCase::name
+  std::vector<TestCase> cases;      // in document order
   std::vector<CaseDetail> details;
   DeclaredTotals declared;
   std::uint32_t suite_count = 0;
-  double time_seconds = 0;            // sum of the case times
-  std::vector<std::string> warnings;  // e.g. declared totals that disagree
+  double time_seconds = 0;           // sum of the case times
+  std::vector<std::string> warnings; // e.g. declared totals that disagree
 
   const std::string& text(StringId id) const { return strings[id]; }
   std::string_view name(const TestCase& test) const {

@@ -1,0 +1,73 @@
+# gatekit: the two commands a fresh Debian 12 machine needs are `make demo`
+# and `make test`; both install what is missing first. Everything else is
+# a convenience over the CMake presets in CMakePresets.json.
+
+PRESET ?= default
+FUZZ_SECONDS ?= 60
+JOBS ?= $(shell nproc)
+
+.PHONY: all deps deps-test build demo test test-ci asan fuzz fuzz-build bench format format-check clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh build
+
+deps-test:
+	@scripts/install-deps.sh test
+
+build: deps
+	cmake --preset $(PRESET)
+	cmake --build --preset $(PRESET) -j $(JOBS)
+
+# Runs junit-gate on the example reports (a pytest suite split in shards) as
+# the staging gate (>= 95%: passes) and the production gate (>= 98%: fails).
+demo: build
+	@echo
+	@echo '$$ build/bin/junit-gate --min-pass-rate 95 --critical critical examples/junit/'
+	@build/bin/junit-gate --min-pass-rate 95 --critical critical examples/junit/; echo "(exit code $$?: 0 = gate passed)"
+	@echo
+	@echo '$$ build/bin/junit-gate --min-pass-rate 98 --critical critical examples/junit/'
+	@build/bin/junit-gate --min-pass-rate 98 --critical critical examples/junit/; echo "(exit code $$?: 1 = gate failed)"
+
+test: deps-test
+	cmake --preset $(PRESET)
+	cmake --build --preset $(PRESET) -j $(JOBS)
+	ctest --preset $(PRESET) -j $(JOBS)
+
+# As CI runs it: warnings are errors.
+test-ci:
+	$(MAKE) test PRESET=ci
+
+# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+asan: deps-test
+	cmake --preset asan
+	cmake --build --preset asan -j $(JOBS)
+	ctest --preset asan -j $(JOBS)
+
+fuzz-build:
+	@scripts/install-deps.sh fuzz
+	cmake --preset fuzz
+	cmake --build --preset fuzz -j $(JOBS)
+
+# Runs every fuzz target for FUZZ_SECONDS over a scratch copy of its corpus;
+# new interesting inputs land in fuzz/corpus-work/ (copy keepers into fuzz/corpus/).
+fuzz: fuzz-build
+	@for target in junit_parser; do \
+	  mkdir -p fuzz/corpus-work/$$target; \
+	  build-fuzz/bin/$${target}_fuzzer -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -max_len=65536 fuzz/corpus-work/$$target fuzz/corpus/$${target%_parser} || exit 1; \
+	done
+
+bench: build
+	@scripts/install-deps.sh bench
+	bench/run_junit_bench.sh --gate build/bin/junit-gate
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+format-check:
+	clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp')
+
+clean:
+	rm -rf build build-asan build-fuzz build-release
