@@ -9,6 +9,9 @@
 #include <cstdint>
 #include <string>
 
+// Declared first: libFuzzer's entry point has no header of its own.
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   gatekit::Result<gatekit::junit::Report> report = gatekit::junit::parse_junit(
       std::string(reinterpret_cast<const char*>(data), size), "fuzz.xml");

@@ -13,7 +13,9 @@ Result<TestRun> load_reports(const std::vector<std::string>& paths, const MergeO
     }
     Result<Report> report = parse_junit(std::move(bytes.value()), path);
     if (!report) {
-      return report.error();
+      // Errors are rare: only then read the file again to find the line.
+      Result<std::string> original = read_file(path);
+      return original ? locate_error(report.error(), std::move(original.value())) : report.error();
     }
     builder.add(std::move(report.value()));
   }

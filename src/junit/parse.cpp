@@ -20,8 +20,15 @@ namespace {
 constexpr size_t k_max_message_bytes = 4096;
 constexpr size_t k_max_text_bytes = 16384;
 
-bool is(const char* name, const char* expected) {
-  return std::strcmp(name, expected) == 0;
+// True if `text` equals `literal`. Inlined for literals; stops at the first
+// differing byte, so it never reads past the end of a shorter `text`.
+template <size_t N> bool is(const char* text, const char (&literal)[N]) {
+  for (size_t i = 0; i < N; ++i) {
+    if (text[i] != literal[i]) {
+      return false;
+    }
+  }
+  return true;
 }
 
 // Formats that are not JUnit XML but are often mistaken for it, by root element.
@@ -64,7 +71,7 @@ struct DialectRules {
 
 class ReportBuilder {
 public:
-  ReportBuilder(Report& report, const LineIndex& lines) : m_report(report), m_lines(lines) {
+  explicit ReportBuilder(Report& report) : m_report(report) {
     m_report.strings.emplace_back();
     m_ids.emplace(std::string(), 0);
   }
@@ -96,13 +103,10 @@ public:
     ptrdiff_t offset = node.offset_debug();
     if (node.type() == pugi::node_element && offset > 0) {
       --offset; // pugixml points at the name; users expect the '<'
+    } else if (node.type() == pugi::node_doctype && offset >= 10) {
+      offset -= 10; // pugixml points past "<!DOCTYPE "
     }
-    if (offset >= 0) {
-      const auto [line, column] = m_lines.locate(static_cast<size_t>(offset));
-      error.where.line = line;
-      // pugixml points inside a DOCTYPE, past "<!DOCTYPE": the line is exact, the column is not.
-      error.where.column = node.type() == pugi::node_doctype ? 0 : column;
-    }
+    error.where.offset = offset;
     return error;
   }
 
@@ -123,7 +127,12 @@ public:
   }
 
   Result<double> time_attribute(pugi::xml_node node) const {
-    const std::string_view value = trim(node.attribute("time").value());
+    return time_value(node, node.attribute("time").value());
+  }
+
+  // `text`, the time attribute of `node`, in seconds; 0 when empty.
+  Result<double> time_value(pugi::xml_node node, const char* text) const {
+    const std::string_view value = trim(text);
     if (value.empty()) {
       return 0.0;
     }
@@ -173,7 +182,6 @@ public:
 
 private:
   Report& m_report;
-  const LineIndex& m_lines;
   std::unordered_map<std::string, StringId> m_ids;
   StringId m_last_classname = 0;
   StringId m_last_file = 0;
@@ -268,27 +276,64 @@ bool ctest_could_not_run(std::string_view status, pugi::xml_node skipped) {
 
 Status ReportBuilder::add_case(pugi::xml_node node, StringId suite, StringId suite_file,
                                const DialectRules& rules) {
+  // One pass over the attributes: looking each one up by name costs a string
+  // comparison per attribute per lookup, the parser's hottest path.
+  const char* name_attr = "";
+  const char* classname = "";
+  const char* class_attr = "";
+  const char* file = "";
+  const char* time_attr = "";
+  const char* line_attr = "";
+  const char* status = "";
+  const char* result = "";
+  for (pugi::xml_attribute attribute = node.first_attribute(); attribute;
+       attribute = attribute.next_attribute()) {
+    const char* key = attribute.name();
+    const char* value = attribute.value();
+    switch (key[0]) {
+    case 'n':
+      name_attr = is(key, "name") ? value : name_attr;
+      break;
+    case 'c':
+      classname = is(key, "classname") ? value : classname;
+      class_attr = is(key, "class") ? value : class_attr;
+      break;
+    case 'f':
+      file = is(key, "file") ? value : file;
+      break;
+    case 't':
+      time_attr = is(key, "time") ? value : time_attr;
+      break;
+    case 'l':
+      line_attr = is(key, "line") ? value : line_attr;
+      break;
+    case 's':
+      status = is(key, "status") ? value : status;
+      break;
+    case 'r':
+      result = is(key, "result") ? value : result;
+      break;
+    default:
+      break;
+    }
+  }
+
   TestCase test;
-  const std::string_view name = node.attribute("name").value();
+  const std::string_view name = name_attr;
   test.name = NameRef{static_cast<std::uint32_t>(m_report.names.size()),
                       static_cast<std::uint32_t>(name.size())};
   m_report.names += name;
-  const char* classname = node.attribute("classname").value();
-  if (*classname == '\0') {
-    classname = node.attribute("class").value();
-  }
-  test.classname = intern_repeated(classname, m_last_classname);
+  test.classname = intern_repeated(*classname != '\0' ? classname : class_attr, m_last_classname);
   test.suite = suite;
-  const char* file = node.attribute("file").value();
   test.file = *file != '\0' ? intern_repeated(file, m_last_file) : suite_file;
 
-  Result<double> time = time_attribute(node);
+  Result<double> time = time_value(node, time_attr);
   if (!time) {
     return time.error();
   }
   test.time_seconds = time.value();
 
-  const std::string_view line_text = trim(node.attribute("line").value());
+  const std::string_view line_text = trim(line_attr);
   if (!line_text.empty()) {
     const std::optional<std::int64_t> line = parse_integer(line_text);
     if (!line || *line < 0 || *line > INT32_MAX) {
@@ -328,8 +373,6 @@ Status ReportBuilder::add_case(pugi::xml_node node, StringId suite, StringId sui
   }
 
   pugi::xml_node reason;
-  const char* status = node.attribute("status").value();
-  const char* result = node.attribute("result").value();
   // node's test runner: a failing todo test is still only a todo.
   const bool todo = skipped && std::string_view(skipped.attribute("type").value()) == "todo";
   if (rules.ctest && skipped && ctest_could_not_run(status, skipped)) {
@@ -473,28 +516,57 @@ void add_declared(DeclaredTotals& sum, const DeclaredTotals& part) {
 
 } // namespace
 
-Result<Report> parse_junit(std::string bytes, const std::string& source) {
-  Report report;
-  report.source = source;
+namespace {
 
+// The document as UTF-8: UTF-16 (by BOM or NUL pattern) and 8-bit encodings
+// named in the XML declaration are converted.
+Result<std::string> to_utf8_document(std::string bytes, const std::string& source) {
   const TextEncoding encoding = detect_encoding(bytes);
   if (encoding != TextEncoding::utf8) {
     Result<std::string> converted = utf16_to_utf8(bytes, encoding);
     if (!converted) {
       return make_error(source, converted.error().message);
     }
-    bytes = std::move(converted.value());
-  } else if (const std::string declared = declared_xml_encoding(bytes);
-             !declared.empty() && !is_utf8_name(declared) &&
-             to_lower(declared).rfind("utf-16", 0) != 0) {
-    // Converted here rather than by pugixml so that error offsets, and so
-    // line numbers, always refer to UTF-8 text we hold.
+    return std::move(converted.value());
+  }
+  const std::string declared = declared_xml_encoding(bytes);
+  if (!declared.empty() && !is_utf8_name(declared) && to_lower(declared).rfind("utf-16", 0) != 0) {
+    // Converted here rather than by pugixml so that error offsets always
+    // refer to UTF-8 text that locate_error() can rebuild.
     Result<std::string> converted = to_utf8(bytes, declared);
     if (!converted) {
       return make_error(source, converted.error().message);
     }
-    bytes = std::move(converted.value());
+    return std::move(converted.value());
   }
+  return bytes;
+}
+
+} // namespace
+
+Error locate_error(Error error, std::string original_bytes) {
+  if (error.where.offset < 0 || error.where.line > 0) {
+    return error;
+  }
+  Result<std::string> text = to_utf8_document(std::move(original_bytes), error.where.file);
+  if (text.ok()) {
+    const LineIndex lines(text.value());
+    const auto [line, column] = lines.locate(static_cast<size_t>(error.where.offset));
+    error.where.line = line;
+    error.where.column = column;
+  }
+  return error;
+}
+
+Result<Report> parse_junit(std::string bytes, const std::string& source) {
+  Report report;
+  report.source = source;
+
+  Result<std::string> utf8 = to_utf8_document(std::move(bytes), source);
+  if (!utf8) {
+    return utf8.error();
+  }
+  bytes = std::move(utf8.value());
   std::string_view content = bytes;
   if (content.substr(0, 3) == "\xEF\xBB\xBF") {
     content.remove_prefix(3);
@@ -505,20 +577,20 @@ Result<Report> parse_junit(std::string bytes, const std::string& source) {
                                   : "file holds only whitespace, no XML");
   }
 
-  if (bytes.size() > UINT32_MAX) {
+  if (bytes.size() > UINT32_MAX) { // name offsets are 32-bit
     return make_error(source, "report is larger than 4 GiB; split it (one file per shard)");
   }
-  const LineIndex lines(bytes);
   pugi::xml_document document;
   const unsigned options = pugi::parse_default | pugi::parse_doctype;
   const pugi::xml_parse_result parsed =
       document.load_buffer_inplace(bytes.data(), bytes.size(), options, pugi::encoding_utf8);
   if (!parsed) {
-    const auto [line, column] = lines.locate(static_cast<size_t>(parsed.offset));
-    return make_error(source, describe_parse_failure(parsed, bytes.size()), line, column);
+    Error error = make_error(source, describe_parse_failure(parsed, bytes.size()));
+    error.where.offset = parsed.offset;
+    return error;
   }
 
-  ReportBuilder builder(report, lines);
+  ReportBuilder builder(report);
   // A typical <testcase> takes 100-300 bytes; reserving avoids regrowing.
   report.cases.reserve(bytes.size() / 256);
   report.names.reserve(bytes.size() / 16);

@@ -20,7 +20,7 @@ Report parse_ok(const std::string& xml) {
 Error parse_error(const std::string& xml) {
   Result<Report> report = parse_junit(xml, "r.xml");
   REQUIRE_FALSE(report.ok());
-  return report.error();
+  return locate_error(report.error(), xml);
 }
 
 Outcome only_outcome(const std::string& testcase_xml) {

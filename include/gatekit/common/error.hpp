@@ -13,6 +13,10 @@ struct SourceLocation {
   int line = 0;
   int column = 0;
   std::string json_path;
+  // Byte offset into the (UTF-8) text a parser read, or -1. Parsers that work
+  // in place report this; the caller, who still has the original bytes, turns
+  // it into line and column only when an error actually happens.
+  long long offset = -1;
 };
 
 // An input or usage problem, reported to the user as "file:line:col: message".
