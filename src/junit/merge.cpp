@@ -139,9 +139,16 @@ void RunBuilder::add(Report report) {
   const auto name_base = static_cast<std::uint32_t>(m_run.names.size());
   m_run.names += report.names;
   for (CaseDetail& detail : report.details) {
+    if (!detail.text.empty()) {
+      if (m_traces_kept < k_max_kept_traces) {
+        ++m_traces_kept;
+      } else {
+        std::string().swap(detail.text); // assigning "" would keep the buffer
+        ++m_run.traces_dropped;
+      }
+    }
     m_run.details.push_back(std::move(detail));
   }
-  m_run.tests.reserve(m_run.tests.size() + report.cases.size());
   for (TestCase& test : report.cases) {
     switch (test.outcome) {
     case Outcome::passed:

@@ -146,6 +146,10 @@ std::string notes_section(const TestRun& run, const GateResult& result,
                                                     " passed on a retry and count as flaky"
                                               : std::string(" (worst outcome kept)")));
   }
+  if (run.traces_dropped > 0) {
+    notes.push_back("stack traces are kept for the first " + std::to_string(k_max_kept_traces) +
+                    " failures; " + std::to_string(run.traces_dropped) + " more show their message only");
+  }
   for (const FileSummary& file : run.files) {
     for (const std::string& warning : file.warnings) {
       notes.push_back(repository_path(file.path, options.workspace) + ": " + warning);

@@ -71,3 +71,18 @@ TEST_SUITE("junit::merge") {
     CHECK(run.test_id(run.tests[1].test) == "bare");
   }
 }
+
+TEST_SUITE("junit::merge limits") {
+  TEST_CASE("stack traces beyond the first k_max_kept_traces failures are dropped, messages kept") {
+    std::string cases;
+    for (std::uint64_t i = 0; i < k_max_kept_traces + 5; ++i) {
+      cases += failing("f" + std::to_string(i));
+    }
+    const TestRun run = run_of({suite(cases)});
+    CHECK(run.traces_dropped == 5);
+    const TestCase& last = run.tests.back().test;
+    CHECK(run.details[last.detail].text.empty());
+    CHECK(run.details[last.detail].message == "boom");
+    CHECK(run.details[run.tests.front().test.detail].text == "trace");
+  }
+}

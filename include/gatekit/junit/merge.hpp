@@ -50,6 +50,7 @@ struct TestRun {
   std::uint64_t duplicates_in_file = 0;      // extra <testcase> elements folded within a file
   std::uint64_t duplicates_across_files = 0; // extra elements folded across files
   std::uint64_t retried_to_flaky = 0;        // tests made flaky by --merge-retries
+  std::uint64_t traces_dropped = 0;          // failure texts not kept, see k_max_kept_traces
 
   const std::string& text(StringId id) const { return strings[id]; }
   std::string_view name(const TestCase& test) const {
@@ -61,6 +62,11 @@ struct TestRun {
   // "classname::name", or the name alone when there is no class name.
   std::string test_id(const TestCase& test) const;
 };
+
+// Stack traces kept per run: the outputs use far fewer (the JSON report lists
+// 1,000 failures), and a million-test run with 45,000 failures would otherwise
+// hold every trace. Messages are always kept.
+inline constexpr std::uint64_t k_max_kept_traces = 2000;
 
 // Folds reports into a TestRun one at a time, so that only one parsed file
 // needs to be held in memory at once.
@@ -79,6 +85,7 @@ private:
 
   MergeOptions m_options;
   TestRun m_run;
+  std::uint64_t m_traces_kept = 0;
   std::unordered_map<std::string, StringId> m_string_ids;
 };
 
