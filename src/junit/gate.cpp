@@ -13,27 +13,6 @@ std::string plural(std::uint64_t count, const char* noun) {
   return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
 
-void count(Totals& totals, Outcome outcome) {
-  ++totals.tests;
-  switch (outcome) {
-  case Outcome::passed:
-    ++totals.passed;
-    break;
-  case Outcome::flaky:
-    ++totals.flaky;
-    break;
-  case Outcome::skipped:
-    ++totals.skipped;
-    break;
-  case Outcome::failed:
-    ++totals.failures;
-    break;
-  case Outcome::error:
-    ++totals.errors;
-    break;
-  }
-}
-
 } // namespace
 
 std::string GateResult::pass_rate_text() const {
@@ -69,7 +48,7 @@ GateResult evaluate(const TestRun& run, const GatePolicy& policy) {
       result.quarantined.push_back(i);
       continue;
     }
-    count(result.totals, test.outcome);
+    result.totals.add(test.outcome);
     if (test.outcome == Outcome::flaky) {
       result.flaky.push_back(i);
     }

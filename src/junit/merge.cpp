@@ -131,7 +131,6 @@ void RunBuilder::add(Report report) {
   FileSummary summary;
   summary.path = report.source;
   summary.dialect = report.dialect;
-  summary.cases = report.cases.size();
   summary.time_seconds = report.time_seconds;
   summary.warnings = std::move(report.warnings);
   const auto file_index = static_cast<std::uint32_t>(m_run.files.size());
@@ -150,23 +149,7 @@ void RunBuilder::add(Report report) {
     m_run.details.push_back(std::move(detail));
   }
   for (TestCase& test : report.cases) {
-    switch (test.outcome) {
-    case Outcome::passed:
-      ++summary.passed;
-      break;
-    case Outcome::flaky:
-      ++summary.flaky;
-      break;
-    case Outcome::skipped:
-      ++summary.skipped;
-      break;
-    case Outcome::failed:
-      ++summary.failed;
-      break;
-    case Outcome::error:
-      ++summary.errors;
-      break;
-    }
+    summary.counts.add(test.outcome);
     test.name.offset += name_base;
     test.classname = remap[test.classname];
     test.suite = remap[test.suite];

@@ -22,4 +22,25 @@ Outcome worst_of(Outcome a, Outcome b) {
   return a > b ? a : b;
 }
 
+void OutcomeCounts::add(Outcome outcome) {
+  ++tests;
+  switch (outcome) {
+  case Outcome::passed:
+    ++passed;
+    break;
+  case Outcome::flaky:
+    ++flaky;
+    break;
+  case Outcome::skipped:
+    ++skipped;
+    break;
+  case Outcome::failed:
+    ++failures;
+    break;
+  case Outcome::error:
+    ++errors;
+    break;
+  }
+}
+
 } // namespace gatekit::junit

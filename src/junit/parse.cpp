@@ -473,13 +473,9 @@ std::string describe_parse_failure(const pugi::xml_parse_result& result, size_t 
 }
 
 void warn_on_declared_mismatch(Report& report) {
-  std::uint64_t failures = 0;
-  std::uint64_t errors = 0;
-  std::uint64_t skipped = 0;
+  OutcomeCounts counts;
   for (const TestCase& test : report.cases) {
-    failures += test.outcome == Outcome::failed ? 1 : 0;
-    errors += test.outcome == Outcome::error ? 1 : 0;
-    skipped += test.outcome == Outcome::skipped ? 1 : 0;
+    counts.add(test.outcome);
   }
   std::string declared;
   std::string counted;
@@ -490,10 +486,10 @@ void warn_on_declared_mismatch(Report& report) {
       counted += std::string(counted.empty() ? "" : " ") + name + "=" + std::to_string(actual);
     }
   };
-  compare("tests", report.declared.tests, report.cases.size());
-  compare("failures", report.declared.failures, failures);
-  compare("errors", report.declared.errors, errors);
-  compare("skipped", report.declared.skipped, skipped);
+  compare("tests", report.declared.tests, counts.tests);
+  compare("failures", report.declared.failures, counts.failures);
+  compare("errors", report.declared.errors, counts.errors);
+  compare("skipped", report.declared.skipped, counts.skipped);
   if (!declared.empty()) {
     report.warnings.push_back("the suites declare " + declared +
                               " but the <testcase> elements give " + counted +

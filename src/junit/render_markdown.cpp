@@ -120,8 +120,9 @@ std::string files_section(const TestRun& run, const RenderOptions& options) {
       note += (note.empty() ? "" : "; ") + std::to_string(file.warnings.size()) + " warning(s)";
     }
     rows.push_back({cell(repository_path(file.path, options.workspace)), cell(file.dialect),
-                    number(file.cases), number(file.passed), number(file.failed),
-                    number(file.errors), number(file.skipped), number(file.flaky), cell(note)});
+                    number(file.counts.tests), number(file.counts.passed),
+                    number(file.counts.failures), number(file.counts.errors),
+                    number(file.counts.skipped), number(file.counts.flaky), cell(note)});
   }
   return "<details><summary>Report files (" + std::to_string(run.files.size()) + ")</summary>\n\n" +
          github::markdown_table({"File", "Producer", "Cases", "Passed", "Failed", "Errors",
@@ -148,7 +149,8 @@ std::string notes_section(const TestRun& run, const GateResult& result,
   }
   if (run.traces_dropped > 0) {
     notes.push_back("stack traces are kept for the first " + std::to_string(k_max_kept_traces) +
-                    " failures; " + std::to_string(run.traces_dropped) + " more show their message only");
+                    " failures; " + std::to_string(run.traces_dropped) +
+                    " more show their message only");
   }
   for (const FileSummary& file : run.files) {
     for (const std::string& warning : file.warnings) {

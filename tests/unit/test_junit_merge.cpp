@@ -18,7 +18,7 @@ TEST_SUITE("junit::merge") {
     CHECK(run.tests[0].test.outcome == Outcome::error);
     CHECK(run.details[run.tests[0].test.detail].message == "teardown");
     CHECK(run.duplicates_in_file == 1);
-    CHECK(run.files[0].cases == 3);
+    CHECK(run.files[0].counts.tests == 3);
   }
 
   TEST_CASE("same name in different classes are different tests") {
@@ -59,9 +59,9 @@ TEST_SUITE("junit::merge") {
     const TestRun run =
         run_of({suite(passing("a") + failing("b") + skipped("c")), "<testsuite tests='0'/>"});
     REQUIRE(run.files.size() == 2);
-    CHECK(run.files[0].passed == 1);
-    CHECK(run.files[0].failed == 1);
-    CHECK(run.files[0].skipped == 1);
+    CHECK(run.files[0].counts.passed == 1);
+    CHECK(run.files[0].counts.failures == 1);
+    CHECK(run.files[0].counts.skipped == 1);
     CHECK(run.files[1].empty());
   }
 

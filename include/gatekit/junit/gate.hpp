@@ -22,15 +22,8 @@ struct GatePolicy {
   TestFilter quarantine;                     // reported, not counted
 };
 
-// Test counts; passed excludes flaky.
-struct Totals {
-  std::uint64_t tests = 0;
-  std::uint64_t passed = 0;
-  std::uint64_t failures = 0;
-  std::uint64_t errors = 0;
-  std::uint64_t skipped = 0;
-  std::uint64_t flaky = 0;
-};
+// The run's counts, quarantined tests excluded.
+using Totals = OutcomeCounts;
 
 // One requirement of the policy and whether the run met it.
 struct GateCheck {

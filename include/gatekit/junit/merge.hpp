@@ -21,16 +21,11 @@ struct MergeOptions {
 struct FileSummary {
   std::string path;
   std::string dialect;
-  std::uint64_t cases = 0; // <testcase> elements in the file
-  std::uint64_t passed = 0;
-  std::uint64_t failed = 0;
-  std::uint64_t errors = 0;
-  std::uint64_t skipped = 0;
-  std::uint64_t flaky = 0;
+  OutcomeCounts counts; // of the file's own <testcase> elements, before de-duplication
   double time_seconds = 0;
   std::vector<std::string> warnings;
 
-  bool empty() const { return cases == 0; }
+  bool empty() const { return counts.tests == 0; }
 };
 
 // A test after de-duplication, with where it came from.

@@ -19,6 +19,19 @@ const char* outcome_name(Outcome outcome);
 // The more severe of two outcomes.
 Outcome worst_of(Outcome a, Outcome b);
 
+// How many tests ended in each outcome; `passed` excludes flaky tests.
+struct OutcomeCounts {
+  std::uint64_t tests = 0;
+  std::uint64_t passed = 0;
+  std::uint64_t failures = 0;
+  std::uint64_t errors = 0;
+  std::uint64_t skipped = 0;
+  std::uint64_t flaky = 0;
+
+  // Counts one more test with `outcome`.
+  void add(Outcome outcome);
+};
+
 // Index into a string table; suite, class and file names repeat across
 // thousands of cases and are stored once.
 using StringId = std::uint32_t;
