@@ -36,7 +36,9 @@ std::vector<std::string> split_list_values(const std::vector<std::string>& value
 }
 
 ExitCode report_input_error(std::string_view tool, std::string_view message) {
-  std::cerr << tool << ": " << message << '\n';
+  // One line, always: the runner reads workflow commands on stderr too, and
+  // messages quote report text and file names.
+  std::cerr << tool << ": " << single_line(message) << '\n';
   return ExitCode::usage_or_input_error;
 }
 
@@ -44,7 +46,7 @@ int run_tool(std::string_view tool, const std::function<ExitCode()>& body) {
   try {
     return to_int(body());
   } catch (const std::exception& error) {
-    std::cerr << tool << ": " << error.what() << "\nTry '" << tool << " --help'.\n";
+    std::cerr << tool << ": " << single_line(error.what()) << "\nTry '" << tool << " --help'.\n";
   } catch (...) {
     std::cerr << tool << ": unexpected internal error\n";
   }

@@ -63,6 +63,35 @@ const char* foreign_format(std::string_view root) {
   return nullptr;
 }
 
+// Real reports nest a handful of levels (Surefire: 4, PHPUnit data providers: 6).
+constexpr int k_max_depth = 256;
+
+// The first node nested deeper than `limit` below `top`, found without
+// recursion (first child, else next sibling, else up).
+pugi::xml_node first_node_deeper_than(pugi::xml_node top, int limit) {
+  pugi::xml_node node = top.first_child();
+  int depth = 1;
+  while (node) {
+    if (depth > limit) {
+      return node;
+    }
+    if (const pugi::xml_node child = node.first_child()) {
+      node = child;
+      ++depth;
+      continue;
+    }
+    while (!node.next_sibling()) {
+      node = node.parent();
+      --depth;
+      if (node == top) {
+        return {};
+      }
+    }
+    node = node.next_sibling();
+  }
+  return {};
+}
+
 // Producer quirks that change how a case is read.
 struct DialectRules {
   bool zero_based_lines = false; // pytest's xunit1 `line` counts from 0
@@ -178,7 +207,26 @@ public:
   }
 
   Status add_case(pugi::xml_node node, StringId suite, StringId suite_file,
-                  const DialectRules& rules);
+                  const DialectRules& rules, int depth);
+
+  // Refuses a subtree the walk does not visit if it nests too deep: removing
+  // a walked suite recurses over everything below it (pugixml's destroy_node),
+  // so depth must be bounded before that. Real skipped subtrees are a node or
+  // two (<system-out>, <properties>), so this costs nearly nothing.
+  Status check_nesting(pugi::xml_node subtree, int depth) const {
+    if (depth > k_max_depth) {
+      return error_at(subtree, nesting_message());
+    }
+    if (const pugi::xml_node deep = first_node_deeper_than(subtree, k_max_depth - depth)) {
+      return error_at(deep, nesting_message());
+    }
+    return Done{};
+  }
+
+  static std::string nesting_message() {
+    return "elements are nested more than " + std::to_string(k_max_depth) +
+           " levels deep; no test report needs that";
+  }
 
 private:
   Report& m_report;
@@ -275,7 +323,7 @@ bool ctest_could_not_run(std::string_view status, pugi::xml_node skipped) {
 }
 
 Status ReportBuilder::add_case(pugi::xml_node node, StringId suite, StringId suite_file,
-                               const DialectRules& rules) {
+                               const DialectRules& rules, int depth) {
   // One pass over the attributes: looking each one up by name costs a string
   // comparison per attribute per lookup, the parser's hottest path.
   const char* name_attr = "";
@@ -354,6 +402,12 @@ Status ReportBuilder::add_case(pugi::xml_node node, StringId suite, StringId sui
   for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
     if (child.type() != pugi::node_element) {
       continue;
+    }
+    if (child.first_child() && child.first_child().first_child()) {
+      Status shallow = check_nesting(child, depth + 1);
+      if (!shallow) {
+        return shallow;
+      }
     }
     const char* element = child.name();
     if (is(element, "failure")) {
@@ -601,8 +655,18 @@ Result<Report> parse_junit(std::string bytes, const std::string& source) {
                                       "accepted in a test report (gatekit never expands or "
                                       "fetches them)");
       }
-    } else if (node.type() == pugi::node_element && !root) {
+    } else if (node.type() == pugi::node_element) {
+      if (root) {
+        // XML allows one root; a second one is usually two reports written
+        // into one file, whose second half must not silently vanish.
+        return builder.error_at(node, "a second root element <" + truncate_utf8(node.name(), 60, "…") +
+                                          "> after <" + root.name() +
+                                          ">: are two reports concatenated in this file?");
+      }
       root = node;
+    } else if ((node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) &&
+               !trim(node.value()).empty()) {
+      return builder.error_at(node, "text outside the root element (a damaged or concatenated file?)");
     }
   }
   if (!root) {
@@ -666,12 +730,16 @@ Result<Report> parse_junit(std::string bytes, const std::string& source) {
       continue;
     }
     const char* name = node.name();
+    const int depth = static_cast<int>(stack.size());
     if (is(name, "testcase")) {
-      Status added = builder.add_case(node, level.suite, level.file, rules);
+      Status added = builder.add_case(node, level.suite, level.file, rules, depth);
       if (!added) {
         return added.error();
       }
     } else if (is(name, "testsuite")) {
+      if (depth >= k_max_depth) {
+        return builder.error_at(node, ReportBuilder::nesting_message());
+      }
       Result<DeclaredTotals> totals = builder.suite_totals(node);
       if (!totals) {
         return totals.error();
@@ -684,6 +752,11 @@ Result<Report> parse_junit(std::string bytes, const std::string& source) {
       const StringId suite_name = builder.intern(node.attribute("name").value());
       ++report.suite_count;
       stack.push_back({node.first_child(), suite_name, suite_file, false, node});
+    } else if (node.first_child() && node.first_child().first_child()) {
+      Status shallow = builder.check_nesting(node, depth);
+      if (!shallow) {
+        return shallow.error();
+      }
     }
   }
   warn_on_declared_mismatch(report);

@@ -4,7 +4,8 @@ stderr and the files it writes (or must not write). One CTest case per call.
 
 Usage:
   check_run.py [--exit N] [--stdout-has S]... [--stdout-lacks S]... [--stderr-has S]...
-               [--file-has PATH=S]... [--no-file PATH]... [--env NAME=VALUE]...
+               [--stderr-lacks S]... [--file-has PATH=S]... [--file-lacks PATH=S]...
+               [--no-file PATH]... [--env NAME=VALUE]...
                [--workdir DIR] [--github] -- COMMAND [ARG]...
 
 --github runs the command as inside GitHub Actions: GITHUB_ACTIONS=true and
@@ -27,6 +28,8 @@ def main():
     parser.add_argument("--stdout-has", action="append", default=[])
     parser.add_argument("--stdout-lacks", action="append", default=[])
     parser.add_argument("--stderr-has", action="append", default=[])
+    parser.add_argument("--stderr-lacks", action="append", default=[])
+    parser.add_argument("--file-lacks", action="append", default=[])
     parser.add_argument("--file-has", action="append", default=[])
     parser.add_argument("--no-file", action="append", default=[])
     parser.add_argument("--env", action="append", default=[])
@@ -62,7 +65,12 @@ def main():
         for text in options.stderr_has:
             if expand(text) not in completed.stderr:
                 problems.append(f"stderr lacks {text!r}")
-        for item in options.file_has:
+        for text in options.stderr_lacks:
+            if expand(text) in completed.stderr:
+                problems.append(f"stderr contains {text!r}")
+        for item in options.file_has + [("!", item) for item in options.file_lacks]:
+            wanted = not isinstance(item, tuple)
+            item = item if wanted else item[1]
             path, _, text = item.partition("=")
             path = expand(path.replace("$GITHUB_OUTPUT", env.get("GITHUB_OUTPUT", ""))
                           .replace("$GITHUB_STEP_SUMMARY", env.get("GITHUB_STEP_SUMMARY", "")))
@@ -72,8 +80,8 @@ def main():
             except OSError as error:
                 problems.append(f"cannot read {path}: {error}")
                 continue
-            if expand(text) not in content:
-                problems.append(f"{path} lacks {text!r}")
+            if (expand(text) in content) != wanted:
+                problems.append(f"{path} {'lacks' if wanted else 'contains'} {text!r}")
         for path in options.no_file:
             if os.path.exists(expand(path)):
                 problems.append(f"{expand(path)} exists but must not")

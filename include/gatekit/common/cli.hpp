@@ -22,7 +22,9 @@ std::vector<std::string> split_list_values(const std::vector<std::string>& value
 // an allocation failure) becomes "tool: message" on stderr and exit code 2.
 int run_tool(std::string_view tool, const std::function<ExitCode()>& body);
 
-// Prints "tool: message" to stderr and returns usage_or_input_error.
+// Prints "tool: message" to stderr as one line (control characters replaced,
+// so report text cannot start a workflow command) and returns
+// usage_or_input_error.
 ExitCode report_input_error(std::string_view tool, std::string_view message);
 
 } // namespace gatekit
