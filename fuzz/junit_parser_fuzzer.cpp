@@ -17,8 +17,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       std::string(reinterpret_cast<const char*>(data), size), "fuzz.xml");
   if (report.ok()) {
     gatekit::junit::RunBuilder builder(gatekit::junit::MergeOptions{true});
-    builder.add(std::move(report).value());
-    (void)builder.finish();
+    if (builder.add(std::move(report).value()).ok()) {
+      (void)builder.finish();
+    }
   }
   return 0;
 }

@@ -17,7 +17,10 @@ Result<TestRun> load_reports(const std::vector<std::string>& paths, const MergeO
       Result<std::string> original = read_file(path);
       return original ? locate_error(report.error(), std::move(original.value())) : report.error();
     }
-    builder.add(std::move(report.value()));
+    Status added = builder.add(std::move(report.value()));
+    if (!added) {
+      return added.error();
+    }
   }
   return builder.finish();
 }

@@ -20,7 +20,7 @@ inline TestRun run_of(const std::vector<std::string>& documents, MergeOptions op
   for (const std::string& xml : documents) {
     Result<Report> report = parse_junit(xml, "shard-" + std::to_string(++index) + ".xml");
     REQUIRE(report.ok());
-    builder.add(std::move(report).value());
+    REQUIRE(builder.add(std::move(report).value()).ok());
   }
   return builder.finish();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <gatekit/common/error.hpp>
 #include <gatekit/junit/report.hpp>
 
 #include <cstdint>
@@ -9,11 +10,14 @@
 
 namespace gatekit::junit {
 
-// How reports that mention the same test are combined.
+// How reports that mention the same test are combined. A test is identified
+// by (suite name, class name, name). Within one file, repeated entries are one
+// test with the worst outcome (pytest writes a second entry for a teardown
+// error); across files:
 struct MergeOptions {
-  // Off: a test reported more than once keeps its worst outcome.
-  // On: across files, in the order given, the latest attempt decides, and a
-  // pass after an earlier failure makes the test flaky (a retry job's report).
+  // Off: the worst outcome is kept.
+  // On: the files are successive attempts in the order given; the latest
+  // decides, and a pass after an earlier failure makes the test flaky.
   bool merge_retries = false;
 };
 
@@ -28,11 +32,13 @@ struct FileSummary {
   bool empty() const { return counts.tests == 0; }
 };
 
-// A test after de-duplication, with where it came from.
+// A test after de-duplication, with where it came from. 48 bytes: a run may
+// hold millions.
 struct TestResult {
-  TestCase test;            // StringIds refer to TestRun::strings
-  std::uint32_t file_index; // index into TestRun::files
-  std::uint32_t occurrences = 1;
+  TestCase test;             // StringIds refer to TestRun::strings
+  std::uint32_t file_index;  // the file whose entry decided the outcome
+  std::uint16_t occurrences = 1;  // entries folded into this test (saturates)
+  bool passed_on_retry = false;   // flaky because a later file passed it (--merge-retries)
 };
 
 // Every test of every report, de-duplicated.
@@ -42,9 +48,9 @@ struct TestRun {
   std::vector<TestResult> tests; // in input order (file, then document order)
   std::vector<CaseDetail> details;
   std::vector<FileSummary> files;
-  std::uint64_t duplicates_in_file = 0;      // extra <testcase> elements folded within a file
-  std::uint64_t duplicates_across_files = 0; // extra elements folded across files
-  std::uint64_t retried_to_flaky = 0;        // tests made flaky by --merge-retries
+  std::uint64_t duplicates_in_file = 0;      // repeated entries folded within a file
+  std::uint64_t duplicates_across_files = 0; // repeated entries folded across files
+  std::uint64_t retried_to_flaky = 0;        // tests flaky because a retry passed them
   std::uint64_t traces_dropped = 0;          // failure texts not kept, see k_max_kept_traces
 
   const std::string& text(StringId id) const { return strings[id]; }
@@ -69,8 +75,9 @@ class RunBuilder {
 public:
   explicit RunBuilder(MergeOptions options);
 
-  // Adds one report; it may be discarded afterwards.
-  void add(Report report);
+  // Adds one report, folding its repeated entries; fails only if the run
+  // outgrows its 32-bit name offsets. The report may be discarded afterwards.
+  Status add(Report report);
 
   // De-duplicates (see MergeOptions) and returns the run.
   TestRun finish();
