@@ -1,12 +1,14 @@
 #include <gatekit/common/cli.hpp>
 #include <gatekit/common/text.hpp>
 
+#include <algorithm>
 #include <exception>
 #include <iostream>
 
 namespace gatekit {
 
-std::vector<std::string> normalise_args(int argc, const char* const* argv) {
+std::vector<std::string> normalise_args(int argc, const char* const* argv,
+                                        const std::vector<std::string>& list_options) {
   std::vector<std::string> kept;
   for (int i = 0; i < argc; ++i) {
     const std::string_view arg = argv[i];
@@ -17,9 +19,17 @@ std::vector<std::string> normalise_args(int argc, const char* const* argv) {
       kept.emplace_back(arg);
       continue;
     }
-    const std::string_view name = arg.substr(0, equals + 1); // "--name="
-    for (const std::string& line : split_lines(arg.substr(equals + 1))) {
-      kept.push_back(std::string(name) + line);
+    const std::string_view value = arg.substr(equals + 1);
+    if (trim(value).empty()) {
+      continue; // "--name=": an action input left blank
+    }
+    const std::string name(arg.substr(2, equals - 2));
+    if (std::find(list_options.begin(), list_options.end(), name) == list_options.end()) {
+      kept.emplace_back(arg);
+      continue;
+    }
+    for (const std::string& line : split_lines(value)) {
+      kept.push_back("--" + name + "=" + line);
     }
   }
   return kept;

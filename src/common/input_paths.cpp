@@ -11,83 +11,144 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The part of a glob before its first wildcard component, where the walk starts.
-std::string glob_base(const std::string& pattern) {
+// The leading components of a glob without wildcards, where the walk starts
+// ("" for the current directory), and how many components follow it.
+struct GlobRoot {
   std::string base;
+  size_t remaining_components = 0;
+  bool recursive = false; // the pattern holds "**": any depth
+};
+
+GlobRoot glob_root(const std::string& pattern) {
+  GlobRoot root;
   size_t start = 0;
+  bool in_base = true;
   while (start <= pattern.size()) {
     const size_t slash = pattern.find('/', start);
     const std::string component =
         pattern.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-    if (has_glob_chars(component) || slash == std::string::npos) {
+    if (in_base && (has_glob_chars(component) || slash == std::string::npos)) {
+      in_base = false;
+    }
+    if (in_base) {
+      root.base += component + "/";
+    } else {
+      ++root.remaining_components;
+      root.recursive = root.recursive || component.find("**") != std::string::npos;
+    }
+    if (slash == std::string::npos) {
       break;
     }
-    base += component + "/";
     start = slash + 1;
   }
-  return base;
+  return root;
 }
 
-std::vector<std::string> walk_files(const std::string& root, bool& unreadable) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(root.empty() ? "." : root,
-                                      fs::directory_options::skip_permission_denied, ec);
-  if (ec) {
-    unreadable = true;
-    return files;
+// The pattern in the form walked paths take: "a//b/./c/../d" -> "a/b/d".
+std::string normalise_pattern(const std::string& pattern) {
+  std::string normal = fs::path(pattern).lexically_normal().generic_string();
+  while (normal.size() > 1 && normal.back() == '/') {
+    normal.pop_back(); // "reports/**/" names directories: matched below
   }
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+  return normal;
+}
+
+bool has_suffix(const std::string& text, std::string_view suffix) {
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Files (and, when wanted, directories) below `root` down to `max_depth`
+// levels (0: unlimited), as "root/relative" paths, sorted.
+Result<std::vector<std::string>> walk(const std::string& root, size_t max_depth,
+                                      bool with_directories) {
+  std::vector<std::string> paths;
+  std::error_code ec;
+  const std::string start = root.empty() ? "." : root;
+  fs::recursive_directory_iterator it(start, fs::directory_options::none, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const bool directory = it->is_directory(ec);
     if (ec) {
-      unreadable = true;
       break;
     }
-    if (it->is_regular_file(ec)) {
+    if (directory && max_depth > 0 && static_cast<size_t>(it.depth()) + 1 >= max_depth) {
+      it.disable_recursion_pending();
+    }
+    if (directory ? with_directories : it->is_regular_file(ec)) {
       std::string path = it->path().lexically_normal().generic_string();
       if (root.empty() && path.rfind("./", 0) == 0) {
         path.erase(0, 2);
       }
-      files.push_back(std::move(path));
+      paths.push_back(std::move(path));
     }
   }
-  std::sort(files.begin(), files.end());
-  return files;
+  if (ec) {
+    return make_error(start, "cannot read directory: " + ec.message());
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+Result<std::vector<std::string>> files_in_directory(const std::string& directory,
+                                                    std::string_view suffix) {
+  Result<std::vector<std::string>> files = walk(directory, 0, false);
+  if (!files) {
+    return files;
+  }
+  std::vector<std::string> matches;
+  for (std::string& file : files.value()) {
+    if (has_suffix(file, suffix)) {
+      matches.push_back(std::move(file));
+    }
+  }
+  return matches;
+}
+
+Result<std::vector<std::string>> expand_glob(const std::string& entry, std::string_view suffix) {
+  const std::string pattern = normalise_pattern(entry);
+  const GlobRoot root = glob_root(pattern);
+  std::error_code ec;
+  if (!root.base.empty() && !fs::is_directory(root.base, ec)) {
+    return make_error(entry, "no files match this pattern (" + root.base + " does not exist)");
+  }
+  Result<std::vector<std::string>> candidates =
+      walk(root.base, root.recursive ? 0 : root.remaining_components, true);
+  if (!candidates) {
+    return candidates;
+  }
+  std::vector<std::string> matches;
+  for (const std::string& path : candidates.value()) {
+    if (!glob_match(pattern, path)) {
+      continue;
+    }
+    if (fs::is_directory(path, ec)) {
+      // A matched directory (e.g. download-artifact's "reports/junit-*") holds reports.
+      Result<std::vector<std::string>> inside = files_in_directory(path, suffix);
+      if (!inside) {
+        return inside;
+      }
+      matches.insert(matches.end(), inside.value().begin(), inside.value().end());
+    } else {
+      matches.push_back(path);
+    }
+  }
+  if (matches.empty()) {
+    return make_error(entry, "no files match this pattern");
+  }
+  return matches;
 }
 
 Result<std::vector<std::string>> expand_one(const std::string& entry, std::string_view suffix) {
   std::error_code ec;
   if (has_glob_chars(entry) && !fs::exists(entry, ec)) {
-    const std::string base = glob_base(entry);
-    if (!base.empty() && !fs::is_directory(base, ec)) {
-      return make_error(entry, "no files match this pattern (" + base + " does not exist)");
-    }
-    bool unreadable = false;
-    std::vector<std::string> matches;
-    const bool dot_prefixed = entry.rfind("./", 0) == 0;
-    for (const std::string& file : walk_files(base, unreadable)) {
-      const std::string candidate = dot_prefixed && file.rfind("./", 0) != 0 ? "./" + file : file;
-      if (glob_match(entry, candidate)) {
-        matches.push_back(file);
-      }
-    }
-    if (matches.empty()) {
-      return make_error(entry, "no files match this pattern");
-    }
-    return matches;
+    return expand_glob(entry, suffix);
   }
   if (fs::is_directory(entry, ec)) {
-    bool unreadable = false;
-    std::vector<std::string> matches;
-    for (const std::string& file : walk_files(entry, unreadable)) {
-      if (file.size() >= suffix.size() &&
-          file.compare(file.size() - suffix.size(), suffix.size(), suffix) == 0) {
-        matches.push_back(file);
-      }
-    }
-    if (matches.empty()) {
+    Result<std::vector<std::string>> files = files_in_directory(entry, suffix);
+    if (files && files.value().empty()) {
       return make_error(entry, "directory holds no *" + std::string(suffix) + " files");
     }
-    return matches;
+    return files;
   }
   if (!fs::exists(entry, ec)) {
     return make_error(entry, "no such file");

@@ -58,7 +58,8 @@ std::optional<double> parse_seconds(std::string_view text) {
   const char* first = normalised.data();
   const char* last = normalised.data() + normalised.size();
   const auto [end, ec] = std::from_chars(first, last, value);
-  if (ec != std::errc() || end != last || !std::isfinite(value) || value < 0) {
+  // A billion seconds (31 years) is no test's duration: a corrupt value.
+  if (ec != std::errc() || end != last || !std::isfinite(value) || value < 0 || value > 1e9) {
     return std::nullopt;
   }
   return value;

@@ -54,6 +54,8 @@ GateResult evaluate(const TestRun& run, const GatePolicy& policy) {
     }
     if (is_failure(test.outcome)) {
       (critical >= 0 ? result.critical_failures : other_failures).push_back(i);
+    } else if (critical >= 0 && test.outcome == Outcome::skipped) {
+      result.critical_skipped.push_back(i);
     }
   }
   result.failures = result.critical_failures;
@@ -85,7 +87,8 @@ GateResult evaluate(const TestRun& run, const GatePolicy& policy) {
                   format_percent(policy.min_pass_rate) + "% required");
   }
   if (policy.min_tests) {
-    const std::uint64_t distinct = run.tests.size();
+    // The same count as the `tests` output: skipped included, quarantined not.
+    const std::uint64_t distinct = totals.tests;
     add_check("test count", distinct >= *policy.min_tests,
               plural(distinct, "test") + (distinct >= *policy.min_tests ? " >= " : " < ") +
                   std::to_string(*policy.min_tests) + " required");
@@ -98,10 +101,15 @@ GateResult evaluate(const TestRun& run, const GatePolicy& policy) {
                   std::to_string(*policy.max_failures) + " allowed");
   }
   if (!policy.critical.empty()) {
+    // "Must pass" means must pass: a skipped critical test did not.
     const std::uint64_t failed = result.critical_failures.size();
-    add_check("critical tests", failed == 0,
-              std::to_string(failed) + " of " + plural(result.critical_tests, "critical test") +
-                  " failed");
+    const std::uint64_t skipped = result.critical_skipped.size();
+    std::string detail = std::to_string(failed) + " of " +
+                         plural(result.critical_tests, "critical test") + " failed";
+    if (skipped > 0) {
+      detail += ", " + std::to_string(skipped) + " skipped";
+    }
+    add_check("critical tests", failed == 0 && skipped == 0, detail);
     for (size_t i = 0; i < critical_matches.size(); ++i) {
       if (critical_matches[i] == 0) {
         result.warnings.push_back("critical pattern '" + policy.critical.patterns()[i] +

@@ -32,12 +32,14 @@ public:
     const TestCase& test = m_run.tests[index].test;
     const std::string_view name = m_run.name(test);
     const std::size_t mask = m_slots.size() - 1;
-    std::size_t slot = (std::hash<std::string_view>()(name) ^ (test.classname * 0x9E3779B97F4A7C15ull) ^
-                        (test.suite * 0xC2B2AE3D27D4EB4Full)) &
-                       mask;
+    std::size_t slot =
+        (std::hash<std::string_view>()(name) ^ (test.classname * 0x9E3779B97F4A7C15ull) ^
+         (test.suite * 0xC2B2AE3D27D4EB4Full)) &
+        mask;
     while (m_slots[slot] != k_empty) {
       const TestCase& other = m_run.tests[m_slots[slot]].test;
-      if (other.classname == test.classname && other.suite == test.suite && m_run.name(other) == name) {
+      if (other.classname == test.classname && other.suite == test.suite &&
+          m_run.name(other) == name) {
         return m_slots[slot];
       }
       slot = (slot + 1) & mask;
@@ -236,7 +238,8 @@ TestRun RunBuilder::finish() {
     compact(tests, 0, folded);
   }
   for (const TestResult& result : tests) {
-    m_run.retried_to_flaky += result.passed_on_retry && result.test.outcome == Outcome::flaky ? 1 : 0;
+    m_run.retried_to_flaky +=
+        result.passed_on_retry && result.test.outcome == Outcome::flaky ? 1 : 0;
   }
   return std::move(m_run);
 }

@@ -465,9 +465,13 @@ Status ReportBuilder::add_case(pugi::xml_node node, StringId suite, StringId sui
     if (reason) {
       detail.message = truncate_utf8(reason.attribute("message").value(), k_max_message_bytes, "…");
       detail.type = truncate_utf8(reason.attribute("type").value(), 256, "…");
-      detail.text = failure_text(reason);
+      // Only failures' traces are ever shown; skip and flaky texts would only
+      // cost memory (pytest writes one for every skip).
+      const bool failing = test.outcome == Outcome::failed || test.outcome == Outcome::error;
+      detail.text = failing ? failure_text(reason) : std::string();
       if (detail.message.empty()) {
-        detail.message = truncate_utf8(first_line(detail.text), k_max_message_bytes, "…");
+        const std::string text = failing ? detail.text : failure_text(reason);
+        detail.message = truncate_utf8(first_line(text), k_max_message_bytes, "…");
       }
       if (test.file == 0 && test.outcome != Outcome::skipped) {
         if (const auto location = location_in_trace(detail.text)) {
@@ -494,6 +498,15 @@ std::string detect_dialect(pugi::xml_node root) {
   const pugi::xml_node first_suite = is(root.name(), "testsuite") ? root : root.child("testsuite");
   const std::string_view suite_name = first_suite.attribute("name").value();
   if (suite_name == "pytest" || root_name == "pytest") {
+    return "pytest";
+  }
+  // pytest with -o junit_suite_name=...: its suite keeps hostname and
+  // timestamp, and xunit1 cases carry file="*.py" with a (0-based) line.
+  const pugi::xml_node first_test = first_suite.child("testcase");
+  const std::string_view test_file = first_test.attribute("file").value();
+  if (first_suite.attribute("hostname") && first_suite.attribute("timestamp") &&
+      first_test.attribute("line") && test_file.size() > 3 &&
+      test_file.substr(test_file.size() - 3) == ".py") {
     return "pytest";
   }
   if (root_name == "AllTests" && root.attribute("disabled")) {
@@ -602,8 +615,9 @@ Error locate_error(Error error, std::string original_bytes) {
   if (text.ok()) {
     const LineIndex lines(text.value());
     const auto [line, column] = lines.locate(static_cast<size_t>(error.where.offset));
+    const bool bom = text.value().compare(0, 3, "\xEF\xBB\xBF") == 0;
     error.where.line = line;
-    error.where.column = column;
+    error.where.column = line == 1 && bom && column > 3 ? column - 3 : column;
   }
   return error;
 }
@@ -659,14 +673,15 @@ Result<Report> parse_junit(std::string bytes, const std::string& source) {
       if (root) {
         // XML allows one root; a second one is usually two reports written
         // into one file, whose second half must not silently vanish.
-        return builder.error_at(node, "a second root element <" + truncate_utf8(node.name(), 60, "…") +
-                                          "> after <" + root.name() +
-                                          ">: are two reports concatenated in this file?");
+        return builder.error_at(
+            node, "a second root element <" + truncate_utf8(node.name(), 60, "…") + "> after <" +
+                      root.name() + ">: are two reports concatenated in this file?");
       }
       root = node;
     } else if ((node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) &&
                !trim(node.value()).empty()) {
-      return builder.error_at(node, "text outside the root element (a damaged or concatenated file?)");
+      return builder.error_at(node,
+                              "text outside the root element (a damaged or concatenated file?)");
     }
   }
   if (!root) {

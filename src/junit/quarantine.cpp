@@ -46,9 +46,7 @@ Result<std::vector<std::string>> parse_quarantine(std::string_view text,
       patterns.push_back(line);
     }
   }
-  if (patterns.empty()) {
-    return make_error(source, "quarantine file lists no test (one test id or pattern per line)");
-  }
+  (void)source; // an empty list is valid: every quarantined test was fixed
   return patterns;
 }
 

@@ -9,13 +9,16 @@
 
 namespace gatekit::junit {
 
-std::string repository_path(const std::string& file, const std::string& workspace) {
-  if (!workspace.empty() && file.rfind(workspace, 0) == 0) {
-    std::string relative = file.substr(workspace.size());
-    while (!relative.empty() && relative.front() == '/') {
-      relative.erase(0, 1);
+std::string repository_path(const std::string& file, const std::vector<std::string>& workspaces) {
+  for (std::string workspace : workspaces) {
+    while (workspace.size() > 1 && workspace.back() == '/') {
+      workspace.pop_back();
     }
-    return relative;
+    // Only at a path boundary: /w/app must not strip /w/app-tools/x.py.
+    if (!workspace.empty() && file.rfind(workspace, 0) == 0 && file.size() > workspace.size() &&
+        file[workspace.size()] == '/') {
+      return file.substr(workspace.size() + 1);
+    }
   }
   if (file.rfind("./", 0) == 0) {
     return file.substr(2);
@@ -57,12 +60,13 @@ std::vector<std::uint32_t> slowest_tests(const TestRun& run, std::size_t limit) 
   return order;
 }
 
-std::string location_of(const TestRun& run, const TestCase& test, const std::string& workspace) {
+std::string location_of(const TestRun& run, const TestCase& test,
+                        const std::vector<std::string>& workspaces) {
   const std::string& file = run.text(test.file);
   if (file.empty()) {
     return {};
   }
-  std::string location = repository_path(file, workspace);
+  std::string location = repository_path(file, workspaces);
   if (test.line > 0) {
     location += ":" + std::to_string(test.line);
   }

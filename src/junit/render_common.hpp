@@ -15,7 +15,8 @@ namespace gatekit::junit::detail {
 std::vector<std::uint32_t> slowest_tests(const TestRun& run, std::size_t limit);
 
 // "file:line", "file" or "" for a test.
-std::string location_of(const TestRun& run, const TestCase& test, const std::string& workspace);
+std::string location_of(const TestRun& run, const TestCase& test,
+                        const std::vector<std::string>& workspaces);
 
 // The failure message of a test, or a placeholder when the report has none.
 std::string message_of(const TestRun& run, const TestCase& test);

@@ -21,7 +21,7 @@ ordered_json test_json(const TestRun& run, const TestResult& entry, const Render
   json["id"] = run.test_id(test);
   json["classname"] = run.text(test.classname);
   json["name"] = run.name(test);
-  json["file"] = repository_path(run.text(test.file), options.workspace);
+  json["file"] = repository_path(run.text(test.file), options.workspaces);
   json["line"] = test.line > 0 ? ordered_json(test.line) : ordered_json(nullptr);
   json["outcome"] = outcome_name(test.outcome);
   json["time"] = test.time_seconds;
@@ -99,6 +99,7 @@ std::string render_report_json(const TestRun& run, const GateResult& result,
   json["duplicates"] = {{"within_files", run.duplicates_in_file},
                         {"across_files", run.duplicates_across_files},
                         {"retried_to_flaky", run.retried_to_flaky}};
+  json["traces_omitted"] = run.traces_dropped;
   json["warnings"] = result.warnings;
   // Report text may hold invalid UTF-8 (a Latin-1 file declared as UTF-8):
   // replace it rather than fail.
@@ -125,7 +126,7 @@ std::vector<github::Annotation> failure_annotations(const TestRun& run, const Ga
     const TestCase& test = run.tests[result.failures[i]].test;
     github::Annotation annotation;
     annotation.level = github::AnnotationLevel::error;
-    annotation.file = repository_path(run.text(test.file), options.workspace);
+    annotation.file = repository_path(run.text(test.file), options.workspaces);
     annotation.line = static_cast<int>(test.line);
     const bool critical = i < result.critical_failures.size();
     annotation.title = truncate_utf8(run.test_id(test), 200, "…") +

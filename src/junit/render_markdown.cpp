@@ -50,7 +50,7 @@ std::string failures_section(const TestRun& run, const GateResult& result,
     const std::string kind =
         std::string(outcome_name(test.outcome)) + (i < critical ? " (critical)" : "");
     rows.push_back({cell(run.test_id(test)),
-                    cell(detail::location_of(run, test, options.workspace)),
+                    cell(detail::location_of(run, test, options.workspaces)),
                     MarkdownCell{kind, true}, cell(first_line(detail::message_of(run, test)))});
   }
   text += github::markdown_table({"Test", "Location", "Outcome", "Message"}, rows);
@@ -66,10 +66,11 @@ std::string failures_section(const TestRun& run, const GateResult& result,
     if (detail == nullptr || detail->text.empty()) {
       continue;
     }
-    text +=
-        "\n<details><summary>" +
-        escape_markdown(truncate_utf8(run.test_id(test), k_cell_bytes, "…")) + "</summary>\n\n" +
-        github::markdown_code_block(truncate_utf8(detail->text, 4096, "\n…")) + "\n</details>\n";
+    text += "\n<details><summary>" +
+            github::escape_html(truncate_utf8(run.test_id(test), k_cell_bytes, "…")) +
+            "</summary>\n\n" +
+            github::markdown_code_block(truncate_utf8(detail->text, 4096, "\n…")) +
+            "\n</details>\n";
   }
   return text + "\n";
 }
@@ -84,7 +85,7 @@ std::string test_list_section(const TestRun& run, const std::vector<std::uint32_
   for (std::size_t i = 0; i < listed; ++i) {
     const TestCase& test = run.tests[indices[i]].test;
     rows.push_back({cell(run.test_id(test)),
-                    cell(detail::location_of(run, test, options.workspace)),
+                    cell(detail::location_of(run, test, options.workspaces)),
                     MarkdownCell{outcome_name(test.outcome), true}, number(test.failed_attempts)});
   }
   std::string text = "### " + heading + " (" + std::to_string(indices.size()) + ")\n\n" +
@@ -119,7 +120,7 @@ std::string files_section(const TestRun& run, const RenderOptions& options) {
     if (!file.warnings.empty()) {
       note += (note.empty() ? "" : "; ") + std::to_string(file.warnings.size()) + " warning(s)";
     }
-    rows.push_back({cell(repository_path(file.path, options.workspace)), cell(file.dialect),
+    rows.push_back({cell(repository_path(file.path, options.workspaces)), cell(file.dialect),
                     number(file.counts.tests), number(file.counts.passed),
                     number(file.counts.failures), number(file.counts.errors),
                     number(file.counts.skipped), number(file.counts.flaky), cell(note)});
@@ -154,7 +155,7 @@ std::string notes_section(const TestRun& run, const GateResult& result,
   }
   for (const FileSummary& file : run.files) {
     for (const std::string& warning : file.warnings) {
-      notes.push_back(repository_path(file.path, options.workspace) + ": " + warning);
+      notes.push_back(repository_path(file.path, options.workspaces) + ": " + warning);
     }
   }
   for (const std::string& warning : result.warnings) {

@@ -14,7 +14,7 @@ std::string inert(const std::string& text) {
 }
 
 std::string test_line(const TestRun& run, const TestCase& test, const RenderOptions& options) {
-  const std::string location = detail::location_of(run, test, options.workspace);
+  const std::string location = detail::location_of(run, test, options.workspaces);
   return "  " + inert(run.test_id(test)) + (location.empty() ? "" : "  (" + inert(location) + ")");
 }
 
@@ -82,6 +82,11 @@ std::string render_summary_text(const TestRun& run, const GateResult& result,
     notes.push_back(std::to_string(run.duplicates_in_file + run.duplicates_across_files) +
                     " duplicate test entries folded (" + std::to_string(run.retried_to_flaky) +
                     " retried to flaky)");
+  }
+  if (run.traces_dropped > 0) {
+    notes.push_back("stack traces kept for the first " + std::to_string(k_max_kept_traces) +
+                    " failures; " + std::to_string(run.traces_dropped) +
+                    " more show their message only");
   }
   for (const std::string& warning : result.warnings) {
     notes.push_back(inert(warning));

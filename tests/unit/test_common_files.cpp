@@ -110,6 +110,44 @@ TEST_SUITE("common::input_paths") {
   }
 }
 
+TEST_SUITE("common::input_paths globs") {
+  TEST_CASE("redundant separators, dot segments and a trailing slash still match") {
+    TempDir dir;
+    const std::string base = dir.path.string();
+    dir.file("reports/shard-1/junit.xml");
+    for (const std::string pattern :
+         {"/reports//**/*.xml", "/reports/../reports/**/*.xml", "/./reports/*/junit.xml"}) {
+      CAPTURE(pattern);
+      Result<std::vector<std::string>> files = expand_input_paths({base + pattern}, ".xml");
+      REQUIRE(files.ok());
+      CHECK(files.value() == std::vector<std::string>{base + "/reports/shard-1/junit.xml"});
+    }
+  }
+
+  TEST_CASE("a glob matching directories expands them (download-artifact's layout)") {
+    TempDir dir;
+    const std::string base = dir.path.string();
+    dir.file("reports/junit-1/a.xml");
+    dir.file("reports/junit-2/sub/b.xml");
+    dir.file("reports/junit-2/notes.txt", "x");
+    Result<std::vector<std::string>> files =
+        expand_input_paths({base + "/reports/junit-*"}, ".xml");
+    REQUIRE(files.ok());
+    CHECK(files.value() == std::vector<std::string>{base + "/reports/junit-1/a.xml",
+                                                    base + "/reports/junit-2/sub/b.xml"});
+  }
+
+  TEST_CASE("a glob without ** does not descend deeper than it can match") {
+    TempDir dir;
+    const std::string base = dir.path.string();
+    dir.file("reports/a.xml");
+    dir.file("reports/deep/b.xml");
+    Result<std::vector<std::string>> files = expand_input_paths({base + "/reports/*.xml"}, ".xml");
+    REQUIRE(files.ok());
+    CHECK(files.value() == std::vector<std::string>{base + "/reports/a.xml"});
+  }
+}
+
 TEST_SUITE("common::text_encoding") {
   TEST_CASE("odd-length UTF-16 is rejected") {
     Result<std::string> odd = utf16_to_utf8(std::string("\xFF\xFE<\0a", 5), TextEncoding::utf16_le);

@@ -109,16 +109,16 @@ TEST_SUITE("common::cli") {
   TEST_CASE("options given an empty value are dropped, others kept in order") {
     const char* argv[] = {"tool",  "--min-pass-rate=", "--reports=a.xml", "--critical=", "b.xml",
                           "--x=y="};
-    const std::vector<std::string> kept = gatekit::normalise_args(6, argv);
+    const std::vector<std::string> kept = gatekit::normalise_args(6, argv, {"reports", "critical"});
     CHECK(kept == std::vector<std::string>{"tool", "--reports=a.xml", "b.xml", "--x=y="});
   }
 
-  TEST_CASE("a multi-line option value becomes one option per line") {
+  TEST_CASE("a multi-line value of a list option becomes one option per line; others stay whole") {
     const char* argv[] = {"tool", "--reports=a.xml\r\n\n  b.xml\n", "--fail-on-empty=false",
-                          "c d.xml"};
-    CHECK(gatekit::normalise_args(4, argv) ==
+                          "c d.xml", "--min-pass-rate=100\n0"};
+    CHECK(gatekit::normalise_args(5, argv, {"reports"}) ==
           std::vector<std::string>{"tool", "--reports=a.xml", "--reports=b.xml",
-                                   "--fail-on-empty=false", "c d.xml"});
+                                   "--fail-on-empty=false", "c d.xml", "--min-pass-rate=100\n0"});
   }
 
   TEST_CASE("list values split on lines, never on commas") {

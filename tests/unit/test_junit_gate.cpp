@@ -160,9 +160,27 @@ TEST_SUITE("junit::gate") {
     CHECK(without_critical.quarantined.size() == 2);
   }
 
-  TEST_CASE("quarantine files ignore comments and blank lines and must list something") {
+  TEST_CASE("quarantine files ignore comments and blank lines; an emptied list is valid") {
     CHECK(parse_quarantine("# known flaky\n\ntests.api::test_a\n  tests.web::*  \n", "q.txt")
               .value() == std::vector<std::string>{"tests.api::test_a", "tests.web::*"});
-    CHECK_FALSE(parse_quarantine("# nothing\n", "q.txt").ok());
+    CHECK(parse_quarantine("# all fixed\n", "q.txt").value().empty());
+  }
+
+  TEST_CASE("a skipped critical test fails the critical check") {
+    const TestRun run = run_of({suite(passing_cases(5) + skipped("deploy_smoke"))});
+    GatePolicy policy = rate("90");
+    policy.critical = TestFilter({"c::deploy_smoke"});
+    const GateResult result = evaluate(run, policy);
+    CHECK_FALSE(result.passed);
+    CHECK(result.reasons() ==
+          std::vector<std::string>{"critical tests: 0 of 1 critical test failed, 1 skipped"});
+  }
+
+  TEST_CASE("min-tests counts the tests output: quarantined tests excluded") {
+    const TestRun run = run_of({suite(passing_cases(2) + failing("q"))});
+    GatePolicy policy = rate("0");
+    policy.min_tests = 3;
+    policy.quarantine = TestFilter({"c::q"});
+    CHECK_FALSE(evaluate(run, policy).passed);
   }
 }

@@ -57,15 +57,18 @@ TEST_SUITE("junit::merge") {
 
   TEST_CASE("with merge-retries a later file's own repeated entries are not retries") {
     // b2 alone fails (worst of its two entries); b1 before it must not turn that into flaky.
-    const TestRun run = run_of({suite(passing("t")), suite(failing("t") + passing("t"))}, MergeOptions{true});
+    const TestRun run =
+        run_of({suite(passing("t")), suite(failing("t") + passing("t"))}, MergeOptions{true});
     REQUIRE(run.tests.size() == 1);
     CHECK(run.tests[0].test.outcome == Outcome::failed);
     CHECK(run.duplicates_in_file == 1);
     CHECK(run.duplicates_across_files == 1);
   }
 
-  TEST_CASE("with merge-retries a re-failure after a flaky pass is failed and not counted as retried") {
-    const TestRun run = run_of({suite(failing("t")), suite(passing("t")), suite(failing("t"))}, MergeOptions{true});
+  TEST_CASE(
+      "with merge-retries a re-failure after a flaky pass is failed and not counted as retried") {
+    const TestRun run =
+        run_of({suite(failing("t")), suite(passing("t")), suite(failing("t"))}, MergeOptions{true});
     CHECK(run.tests[0].test.outcome == Outcome::failed);
     CHECK(run.tests[0].test.failed_attempts == 1); // the failure before the recorded one
     CHECK(run.retried_to_flaky == 0);
@@ -74,7 +77,8 @@ TEST_SUITE("junit::merge") {
 
   TEST_CASE("the same test name in two suites is two tests") {
     const TestRun run = run_of({"<testsuites><testsuite name='a'>" + passing("works", "test") +
-                                "</testsuite><testsuite name='b'>" + failing("works", "test") + "</testsuite></testsuites>"});
+                                "</testsuite><testsuite name='b'>" + failing("works", "test") +
+                                "</testsuite></testsuites>"});
     CHECK(run.tests.size() == 2);
   }
 

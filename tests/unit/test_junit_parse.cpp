@@ -67,6 +67,15 @@ TEST_SUITE("junit::parse errors") {
     CHECK(html.where.line == 2);
   }
 
+  TEST_CASE("columns after a UTF-8 byte-order mark count from the first character") {
+    CHECK(parse_error("\xEF\xBB\xBF<results/>").where.column == 1);
+  }
+
+  TEST_CASE("a duration no test can have is an error") {
+    CHECK(parse_error("<testsuite><testcase name='a' time='1e308'/></testsuite>")
+              .message.find("time=") != std::string::npos);
+  }
+
   TEST_CASE("an unknown root is an error naming it, never 0 tests") {
     const Error error = parse_error("<?xml version='1.0'?>\n<results><test/></results>");
     CHECK(error.to_string() ==
@@ -74,8 +83,9 @@ TEST_SUITE("junit::parse errors") {
   }
 
   TEST_CASE("two concatenated reports are an error, not a silently dropped second half") {
-    const Error error = parse_error("<testsuite name='a'><testcase name='a'/></testsuite>\n"
-                                    "<testsuite name='b'><testcase name='b'><failure/></testcase></testsuite>");
+    const Error error =
+        parse_error("<testsuite name='a'><testcase name='a'/></testsuite>\n"
+                    "<testsuite name='b'><testcase name='b'><failure/></testcase></testsuite>");
     CHECK(error.to_string() ==
           "r.xml:2:1: a second root element <testsuite> after <testsuite>: are two reports "
           "concatenated in this file?");
@@ -93,12 +103,15 @@ TEST_SUITE("junit::parse errors") {
       return text;
     };
     const int depth = 100000;
-    const std::string suites = "<testsuites>" + nested("<testsuite>", "</testsuite>", depth) + "</testsuites>";
+    const std::string suites =
+        "<testsuites>" + nested("<testsuite>", "</testsuite>", depth) + "</testsuites>";
     CHECK(parse_error(suites).message.find("nested more than 256 levels") != std::string::npos);
-    const std::string in_case = "<testsuites><testsuite><testcase name='a'>" + nested("<x>", "</x>", depth) +
+    const std::string in_case = "<testsuites><testsuite><testcase name='a'>" +
+                                nested("<x>", "</x>", depth) +
                                 "</testcase></testsuite></testsuites>";
     CHECK(parse_error(in_case).message.find("nested more than 256 levels") != std::string::npos);
-    const std::string in_suite = "<testsuites><testsuite><system-out>" + nested("<x>", "</x>", depth) +
+    const std::string in_suite = "<testsuites><testsuite><system-out>" +
+                                 nested("<x>", "</x>", depth) +
                                  "</system-out><testcase name='a'/></testsuite></testsuites>";
     CHECK(parse_error(in_suite).message.find("nested more than 256 levels") != std::string::npos);
   }
@@ -299,6 +312,15 @@ TEST_SUITE("junit::parse structure") {
     const Report other =
         parse_ok("<testsuite name='x'><testcase name='a' file='t.cc' line='9'/></testsuite>");
     CHECK(other.cases[0].line == 9);
+  }
+
+  TEST_CASE("pytest is recognised under a custom suite name by its suite and case attributes") {
+    const Report report =
+        parse_ok("<testsuites><testsuite name='critical' hostname='h' timestamp='t'>"
+                 "<testcase classname='tests.t' name='a' file='tests/t.py' line='30'/>"
+                 "</testsuite></testsuites>");
+    CHECK(report.dialect == "pytest");
+    CHECK(report.cases[0].line == 31);
   }
 
   TEST_CASE("declared totals that disagree with the cases give a warning, not a count") {

@@ -31,7 +31,7 @@ Rendered render_hostile() {
   GatePolicy policy;
   policy.min_pass_rate = *parse_percent("95");
   rendered.result = evaluate(rendered.run, policy);
-  rendered.options.workspace = "/home/runner/work/repo/repo";
+  rendered.options.workspaces = {"/github/workspace", "/home/runner/work/repo/repo"};
   return rendered;
 }
 
@@ -139,6 +139,13 @@ TEST_SUITE("junit::render") {
     const GateResult result = evaluate(run, GatePolicy{});
     CHECK(nlohmann::json::parse(render_report_json(run, result, {}))["pass_rate"].is_null());
     CHECK(gate_outputs(result)[6].second.empty());
+  }
+
+  TEST_CASE("workspace prefixes are stripped only at a path boundary") {
+    CHECK(repository_path("/w/app/tests/x.py", {"/w/app"}) == "tests/x.py");
+    CHECK(repository_path("/w/app-tools/x.py", {"/w/app"}) == "/w/app-tools/x.py");
+    CHECK(repository_path("/w/app/x.py", {"/github/workspace", "/w/app/"}) == "x.py");
+    CHECK(repository_path("./tests/x.py", {}) == "tests/x.py");
   }
 
   TEST_CASE("durations are readable") {

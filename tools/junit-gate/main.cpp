@@ -16,6 +16,7 @@
 
 #include <cxxopts.hpp>
 
+#include <algorithm>
 #include <iostream>
 
 namespace {
@@ -58,24 +59,26 @@ cxxopts::Options make_options() {
   return options;
 }
 
-std::optional<std::uint64_t> optional_count(const cxxopts::ParseResult& args, const char* name,
-                                            bool& ok) {
+// Options that take a list; every other option may be given once.
+const std::vector<std::string> k_list_options = {"reports", "critical"};
+
+// A whole-number option's value, nullopt when it was not given.
+gatekit::Result<std::optional<std::uint64_t>> count_option(const cxxopts::ParseResult& args,
+                                                           const std::string& name) {
   if (args.count(name) == 0) {
-    return std::nullopt;
+    return std::optional<std::uint64_t>();
   }
-  const std::optional<std::uint64_t> value = gatekit::parse_count(args[name].as<std::string>());
+  const std::string text = args[name].as<std::string>();
+  const std::optional<std::uint64_t> value = gatekit::parse_count(text);
   if (!value) {
-    gatekit::report_input_error(k_tool, std::string("--") + name + ": '" +
-                                            args[name].as<std::string>() +
-                                            "' is not a whole number");
-    ok = false;
+    return gatekit::Error{"--" + name + ": '" + text + "' is not a whole number", {}};
   }
   return value;
 }
 
 ExitCode run(int argc, const char* const* argv) {
   cxxopts::Options options = make_options();
-  const std::vector<std::string> kept = gatekit::normalise_args(argc, argv);
+  const std::vector<std::string> kept = gatekit::normalise_args(argc, argv, k_list_options);
   std::vector<const char*> kept_argv;
   for (const std::string& arg : kept) {
     kept_argv.push_back(arg.c_str());
@@ -91,6 +94,14 @@ ExitCode run(int argc, const char* const* argv) {
     return ExitCode::gate_passed;
   }
 
+  for (const cxxopts::KeyValue& given : args.arguments()) {
+    const bool list = std::find(k_list_options.begin(), k_list_options.end(), given.key()) !=
+                      k_list_options.end();
+    if (!list && args.count(given.key()) > 1) {
+      return gatekit::report_input_error(k_tool, "--" + given.key() + " is given more than once");
+    }
+  }
+
   gatekit::junit::GatePolicy policy;
   const std::optional<gatekit::Percent> rate =
       gatekit::parse_percent(args["min-pass-rate"].as<std::string>());
@@ -100,15 +111,16 @@ ExitCode run(int argc, const char* const* argv) {
                                                    "' is not a percentage from 0 to 100");
   }
   policy.min_pass_rate = *rate;
-  bool ok = true;
-  policy.max_failures = optional_count(args, "max-failures", ok);
-  policy.min_tests = optional_count(args, "min-tests", ok);
-  const std::optional<std::uint64_t> max_annotations =
-      gatekit::parse_count(args["max-annotations"].as<std::string>());
-  if (!ok || !max_annotations) {
-    return ok ? gatekit::report_input_error(k_tool, "--max-annotations: not a whole number")
-              : ExitCode::usage_or_input_error;
+  const auto max_failures = count_option(args, "max-failures");
+  const auto min_tests = count_option(args, "min-tests");
+  const auto max_annotations = count_option(args, "max-annotations");
+  for (const auto* count : {&max_failures, &min_tests, &max_annotations}) {
+    if (!*count) {
+      return gatekit::report_input_error(k_tool, count->error().message);
+    }
   }
+  policy.max_failures = max_failures.value();
+  policy.min_tests = min_tests.value();
   policy.fail_on_empty = args["fail-on-empty"].as<bool>();
   policy.skipped_count_against = args["count-skipped"].as<bool>();
   if (args.count("critical") > 0) {
@@ -149,8 +161,8 @@ ExitCode run(int argc, const char* const* argv) {
   const gatekit::github::Context context =
       gatekit::github::read_context(gatekit::github::process_environment());
   gatekit::junit::RenderOptions render;
-  render.workspace = context.workspace;
-  render.max_annotations = *max_annotations;
+  render.workspaces = context.workspaces();
+  render.max_annotations = *max_annotations.value();
   gatekit::junit::PublishTargets targets;
   targets.report_json = args.count("report-json") > 0 ? args["report-json"].as<std::string>() : "";
   targets.markdown =

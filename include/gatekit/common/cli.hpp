@@ -11,9 +11,11 @@ namespace gatekit {
 
 // argv as GitHub's Docker runner hands it over, made fit for the option parser:
 // "--name=" (an action input left blank) is dropped so the tool's default
-// applies, and "--name=a\nb" (a multi-line input) becomes "--name=a" "--name=b",
-// blank lines dropped.
-std::vector<std::string> normalise_args(int argc, const char* const* argv);
+// applies, and for the options in `list_options` "--name=a\nb" (a multi-line
+// input) becomes "--name=a" "--name=b", blank lines dropped. A multi-line value
+// of any other option is left whole, for the parser to refuse.
+std::vector<std::string> normalise_args(int argc, const char* const* argv,
+                                        const std::vector<std::string>& list_options);
 
 // Each value split into lines (a multi-line action input), blanks dropped.
 std::vector<std::string> split_list_values(const std::vector<std::string>& values);

@@ -16,7 +16,7 @@ std::optional<std::int64_t> parse_integer(std::string_view text);
 // "1,234.5" (thousands separators, older Surefire and JUnit 5) and "0,25"
 // (a decimal comma from a localised writer). A lone comma followed by exactly
 // three digits is a thousands separator unless the integer part is 0.
-// Rejects negative, non-finite and non-numeric text.
+// Rejects negative, non-finite and non-numeric text, and durations over 1e9 s.
 std::optional<double> parse_seconds(std::string_view text);
 
 } // namespace gatekit

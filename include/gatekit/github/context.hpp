@@ -3,6 +3,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace gatekit::github {
 
@@ -19,6 +20,13 @@ struct Context {
   std::string output_file;  // GITHUB_OUTPUT
   std::string summary_file; // GITHUB_STEP_SUMMARY
   std::string workspace;    // GITHUB_WORKSPACE
+  // Where the workspace lives on the runner host. Reports written by steps
+  // outside a Docker action hold host paths (/home/runner/work/app/app/...),
+  // while inside the action GITHUB_WORKSPACE is /github/workspace.
+  std::vector<std::string> host_workspaces;
+
+  // Every prefix that makes a path repository-relative.
+  std::vector<std::string> workspaces() const;
 };
 
 // Reads the context from the environment.

@@ -19,6 +19,11 @@ std::string escape_command_property(std::string_view text);
 // backslash-escaped, '|' cannot end a cell, and line breaks become spaces.
 std::string escape_markdown(std::string_view text);
 
+// Escapes text for inside an HTML element of a Markdown document (e.g.
+// <summary>), where Markdown backslash escapes are not processed: & < > " '
+// become entities and line breaks spaces.
+std::string escape_html(std::string_view text);
+
 // `text` as a fenced code block whose fence is longer than any backtick run
 // inside it, so the content cannot close the block.
 std::string markdown_code_block(std::string_view text);

@@ -41,6 +41,7 @@ struct GateResult {
   std::vector<GateCheck> checks;
   std::vector<std::uint32_t> failures; // indices into TestRun::tests, critical first
   std::vector<std::uint32_t> critical_failures;
+  std::vector<std::uint32_t> critical_skipped; // skipped critical tests fail the gate too
   std::uint64_t critical_tests = 0;
   std::vector<std::uint32_t> quarantined;
   std::vector<std::uint32_t> flaky;

@@ -35,10 +35,10 @@ struct FileSummary {
 // A test after de-duplication, with where it came from. 48 bytes: a run may
 // hold millions.
 struct TestResult {
-  TestCase test;             // StringIds refer to TestRun::strings
-  std::uint32_t file_index;  // the file whose entry decided the outcome
-  std::uint16_t occurrences = 1;  // entries folded into this test (saturates)
-  bool passed_on_retry = false;   // flaky because a later file passed it (--merge-retries)
+  TestCase test;                 // StringIds refer to TestRun::strings
+  std::uint32_t file_index;      // the file whose entry decided the outcome
+  std::uint16_t occurrences = 1; // entries folded into this test (saturates)
+  bool passed_on_retry = false;  // flaky because a later file passed it (--merge-retries)
 };
 
 // Every test of every report, de-duplicated.

@@ -16,7 +16,7 @@ struct RenderOptions {
   std::size_t max_failures_listed = 50; // rows of the failures table
   std::size_t max_slowest = 10;         // rows of the slowest-tests table
   std::size_t max_annotations = 10;     // GitHub shows 10 error annotations per step
-  std::string workspace;                // stripped from absolute test file paths
+  std::vector<std::string> workspaces;  // prefixes stripped from absolute test file paths
   std::string min_pass_rate_text;       // shown beside the verdict
 };
 
@@ -43,8 +43,9 @@ github::Outputs gate_outputs(const GateResult& result);
 std::vector<github::Annotation> failure_annotations(const TestRun& run, const GateResult& result,
                                                     const RenderOptions& options);
 
-// A test file path as the repository sees it: workspace prefix removed.
-std::string repository_path(const std::string& file, const std::string& workspace);
+// A test file path as the repository sees it: the first matching workspace
+// prefix removed (at a path boundary), or "./" dropped.
+std::string repository_path(const std::string& file, const std::vector<std::string>& workspaces);
 
 // "0.42 s", "12.3 s", "3 min 05 s".
 std::string format_duration(double seconds);

@@ -29,7 +29,7 @@ private:
 };
 
 // Parses a quarantine file: one test pattern per line; blank lines and lines
-// starting with '#' are ignored. Fails on a file with no pattern at all.
+// starting with '#' are ignored. An empty list is valid.
 Result<std::vector<std::string>> parse_quarantine(std::string_view text, const std::string& source);
 
 } // namespace gatekit::junit
