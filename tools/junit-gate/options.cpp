@@ -1,0 +1,139 @@
+#include "options.hpp"
+
+// Lists are newline-separated (multi-line action inputs), never comma-separated:
+// commas occur in paths and test names.
+#define CXXOPTS_VECTOR_DELIMITER '\n'
+
+#include <gatekit/common/cli.hpp>
+#include <gatekit/common/numbers.hpp>
+#include <gatekit/common/percent.hpp>
+
+#include <cxxopts.hpp>
+
+#include <algorithm>
+
+namespace junit_gate {
+namespace {
+
+// Options that take a list; every other option may be given once.
+const std::vector<std::string> k_list_options = {"reports", "critical"};
+
+cxxopts::Options make_options() {
+  cxxopts::Options options("junit-gate",
+                           "Gate a CI pipeline on the real pass rate of JUnit/xUnit XML reports.\n"
+                           "Exit status: 0 gate passed, 1 gate failed, 2 usage or input error.");
+  options.positional_help("REPORT...").show_positional_help();
+  // One option per line reads better than the formatter's packing of the chain.
+  // clang-format off
+  options.add_options()
+    ("reports", "Report files, directories (searched for *.xml) or globs such as 'reports/**/*.xml'; "
+                "repeatable, one per line", cxxopts::value<std::vector<std::string>>())
+    ("min-pass-rate", "Minimum pass rate in percent: passed / (tests - skipped) * 100, flaky counted as passed",
+                      cxxopts::value<std::string>()->default_value("100"))
+    ("max-failures", "Maximum number of failed or errored tests allowed", cxxopts::value<std::string>())
+    ("min-tests", "Minimum number of distinct tests (catches runs cut short by --maxfail)",
+                  cxxopts::value<std::string>())
+    ("fail-on-empty", "Fail the gate when no test ran", cxxopts::value<bool>()->default_value("true"))
+    ("count-skipped", "Count skipped tests against the pass rate", cxxopts::value<bool>()->default_value("false"))
+    ("critical", "Pattern of tests that must all pass whatever the rate (glob over 'classname::name', "
+                 "name, file, suite or 'property=value'); repeatable", cxxopts::value<std::vector<std::string>>())
+    ("quarantine", "File of known-flaky test patterns, one per line: reported but not counted",
+                   cxxopts::value<std::string>())
+    ("merge-retries", "Across files, a later pass of a failed test makes it flaky instead of failed",
+                      cxxopts::value<bool>()->default_value("false"))
+    ("report-json", "Write the results as JSON to this file", cxxopts::value<std::string>())
+    ("summary-markdown", "Also write the Markdown summary to this file", cxxopts::value<std::string>())
+    ("max-annotations", "Maximum number of failure annotations in GitHub Actions",
+                        cxxopts::value<std::string>()->default_value("10"))
+    ("version", "Print the version and exit")
+    ("h,help", "Print this help and exit");
+  // clang-format on
+  options.parse_positional({"reports"});
+  return options;
+}
+
+// A whole-number option's value, nullopt when it was not given.
+gatekit::Result<std::optional<std::uint64_t>> count_option(const cxxopts::ParseResult& args,
+                                                           const std::string& name) {
+  if (args.count(name) == 0) {
+    return std::optional<std::uint64_t>();
+  }
+  const std::string text = args[name].as<std::string>();
+  const std::optional<std::uint64_t> value = gatekit::parse_count(text);
+  if (!value) {
+    return gatekit::Error{"--" + name + ": '" + text + "' is not a whole number", {}};
+  }
+  return value;
+}
+
+std::string string_option(const cxxopts::ParseResult& args, const std::string& name) {
+  return args.count(name) > 0 ? args[name].as<std::string>() : std::string();
+}
+
+std::vector<std::string> list_option(const cxxopts::ParseResult& args, const std::string& name) {
+  return args.count(name) > 0 ? gatekit::split_list_values(args[name].as<std::vector<std::string>>())
+                              : std::vector<std::string>();
+}
+
+} // namespace
+
+gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
+  cxxopts::Options spec = make_options();
+  const std::vector<std::string> kept = gatekit::normalise_args(argc, argv, k_list_options);
+  std::vector<const char*> kept_argv;
+  for (const std::string& arg : kept) {
+    kept_argv.push_back(arg.c_str());
+  }
+  const cxxopts::ParseResult args = spec.parse(static_cast<int>(kept_argv.size()), kept_argv.data());
+
+  Options options;
+  options.show_help = args.count("help") > 0;
+  options.show_version = args.count("version") > 0;
+  options.help_text = spec.help();
+  if (options.show_help || options.show_version) {
+    return options;
+  }
+  for (const cxxopts::KeyValue& given : args.arguments()) {
+    const bool list = std::find(k_list_options.begin(), k_list_options.end(), given.key()) != k_list_options.end();
+    if (!list && args.count(given.key()) > 1) {
+      return gatekit::Error{"--" + given.key() + " is given more than once", {}};
+    }
+  }
+
+  const std::string rate_text = args["min-pass-rate"].as<std::string>();
+  const std::optional<gatekit::Percent> rate = gatekit::parse_percent(rate_text);
+  if (!rate) {
+    return gatekit::Error{"--min-pass-rate: '" + rate_text + "' is not a percentage from 0 to 100", {}};
+  }
+  options.policy.min_pass_rate = *rate;
+  const auto max_failures = count_option(args, "max-failures");
+  const auto min_tests = count_option(args, "min-tests");
+  for (const auto* count : {&max_failures, &min_tests}) {
+    if (!*count) {
+      return count->error();
+    }
+  }
+  options.policy.max_failures = max_failures.value();
+  options.policy.min_tests = min_tests.value();
+  // count() is 0 for an option left at its default: read the value itself.
+  const std::string annotations_text = args["max-annotations"].as<std::string>();
+  const std::optional<std::uint64_t> max_annotations = gatekit::parse_count(annotations_text);
+  if (!max_annotations) {
+    return gatekit::Error{"--max-annotations: '" + annotations_text + "' is not a whole number", {}};
+  }
+  options.max_annotations = static_cast<std::size_t>(*max_annotations);
+  options.policy.fail_on_empty = args["fail-on-empty"].as<bool>();
+  options.policy.skipped_count_against = args["count-skipped"].as<bool>();
+  options.policy.critical = gatekit::junit::TestFilter(list_option(args, "critical"));
+  options.quarantine_file = string_option(args, "quarantine");
+  options.merge.merge_retries = args["merge-retries"].as<bool>();
+  options.report_json = string_option(args, "report-json");
+  options.summary_markdown = string_option(args, "summary-markdown");
+  options.reports = list_option(args, "reports");
+  if (options.reports.empty()) {
+    return gatekit::Error{"no report given: pass files, directories or globs (see --help)", {}};
+  }
+  return options;
+}
+
+} // namespace junit_gate
