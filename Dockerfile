@@ -7,10 +7,11 @@
 FROM debian:bookworm-slim AS builder
 WORKDIR /src
 COPY scripts/install-deps.sh scripts/install-deps.sh
-RUN scripts/install-deps.sh build && rm -rf /var/lib/apt/lists/*
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends make \
+ && scripts/install-deps.sh build && rm -rf /var/lib/apt/lists/*
 COPY . .
-RUN cmake --preset release \
- && cmake --build --preset release \
+# The README's build command; the release preset leaves the tests out.
+RUN make build PRESET=release \
  && strip build-release/bin/*
 
 # Runtime: bookworm-slim plus the shared libraries the tools link (libcurl,

@@ -31,7 +31,11 @@ TEST_SUITE("junit::golden") {
       const nlohmann::json expected = nlohmann::json::parse(read_file(path).value());
       Result<TestRun> run = load_reports({xml}, MergeOptions{});
       if (expected.value("rejected", false)) {
-        CHECK_FALSE(run.ok());
+        REQUIRE_FALSE(run.ok());
+        // Rejected with a message that says what is wrong, where.
+        CHECK(run.error().where.file == xml);
+        CHECK(run.error().message.find(expected["error_contains"].get<std::string>()) != std::string::npos);
+        CHECK(run.error().where.line == expected["error_line"].get<int>());
         ++checked;
         continue;
       }
