@@ -48,6 +48,14 @@ def check_contract(action, action_path, tool_path):
     runs = action["runs"]
     if runs.get("using") != "docker" or not runs.get("image"):
         fail(f"{action_path}: runs must be 'using: docker' with an image")
+    image = runs["image"]
+    if not image.startswith("docker://"):
+        dockerfile = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(action_path)), image))
+        if not os.path.isfile(dockerfile):
+            fail(f"{action_path}: image {image} does not resolve to a Dockerfile ({dockerfile})")
+        with open(dockerfile, encoding="utf-8") as handle:
+            if "gatekit-entrypoint" not in handle.read():
+                fail(f"{dockerfile}: the image must use docker/entrypoint.sh as its entrypoint")
     args = runs.get("args", [])
     tool = os.path.basename(os.path.dirname(os.path.abspath(action_path)))
     if not args or args[0] != tool:
