@@ -5,7 +5,6 @@
 
 #include <pugixml.hpp>
 
-#include <cstring>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -418,9 +417,9 @@ Status ReportBuilder::add_case(pugi::xml_node node, StringId suite, StringId sui
       skipped = child;
     } else if (is(element, "flakyFailure") || is(element, "flakyError")) {
       flaky = flaky ? flaky : child;
-      ++flaky_runs;
+      flaky_runs = flaky_runs < UINT16_MAX ? flaky_runs + 1 : flaky_runs;
     } else if (is(element, "rerunFailure") || is(element, "rerunError")) {
-      ++reruns;
+      reruns = reruns < UINT16_MAX ? reruns + 1 : reruns;
     } else if (is(element, "properties")) {
       properties = child;
     }
