@@ -8,12 +8,15 @@
 
 namespace gatekit {
 
-std::optional<std::uint64_t> parse_count(std::string_view text) {
+namespace {
+
+// A whole number of type T filling all of `text` (surrounding blanks allowed).
+template <typename T> std::optional<T> parse_whole(std::string_view text) {
   text = trim(text);
   if (text.empty() || text.front() == '+') {
     return std::nullopt;
   }
-  std::uint64_t value = 0;
+  T value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size()) {
     return std::nullopt;
@@ -21,17 +24,14 @@ std::optional<std::uint64_t> parse_count(std::string_view text) {
   return value;
 }
 
+} // namespace
+
+std::optional<std::uint64_t> parse_count(std::string_view text) {
+  return parse_whole<std::uint64_t>(text);
+}
+
 std::optional<std::int64_t> parse_integer(std::string_view text) {
-  text = trim(text);
-  if (text.empty()) {
-    return std::nullopt;
-  }
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) {
-    return std::nullopt;
-  }
-  return value;
+  return parse_whole<std::int64_t>(text);
 }
 
 std::optional<double> parse_seconds(std::string_view text) {

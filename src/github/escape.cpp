@@ -4,6 +4,30 @@
 #include <random>
 
 namespace gatekit::github {
+namespace {
+
+// Appends the HTML entity for one of & < > " and returns true; false for any
+// other character.
+bool append_html_entity(char c, std::string& out) {
+  switch (c) {
+  case '&':
+    out += "&amp;";
+    return true;
+  case '<':
+    out += "&lt;";
+    return true;
+  case '>':
+    out += "&gt;";
+    return true;
+  case '"':
+    out += "&quot;";
+    return true;
+  default:
+    return false;
+  }
+}
+
+} // namespace
 
 std::string escape_command_data(std::string_view text) {
   std::string escaped;
@@ -45,19 +69,10 @@ std::string escape_markdown(std::string_view text) {
   std::string escaped;
   escaped.reserve(text.size() + text.size() / 8);
   for (const char c : text) {
+    if (append_html_entity(c, escaped)) {
+      continue;
+    }
     switch (c) {
-    case '&':
-      escaped += "&amp;";
-      break;
-    case '<':
-      escaped += "&lt;";
-      break;
-    case '>':
-      escaped += "&gt;";
-      break;
-    case '"':
-      escaped += "&quot;";
-      break;
     case '|':
       escaped += "&#124;"; // an entity, since "\|" is still a cell break in some renderers
       break;
@@ -100,19 +115,10 @@ std::string escape_html(std::string_view text) {
   std::string escaped;
   escaped.reserve(text.size());
   for (const char c : text) {
+    if (append_html_entity(c, escaped)) {
+      continue;
+    }
     switch (c) {
-    case '&':
-      escaped += "&amp;";
-      break;
-    case '<':
-      escaped += "&lt;";
-      break;
-    case '>':
-      escaped += "&gt;";
-      break;
-    case '"':
-      escaped += "&quot;";
-      break;
     case '\'':
       escaped += "&#39;";
       break;

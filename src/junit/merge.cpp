@@ -59,16 +59,21 @@ std::uint16_t saturating_add(std::uint16_t a, std::uint16_t b) {
   return static_cast<std::uint16_t>(sum > UINT16_MAX ? UINT16_MAX : sum);
 }
 
+// What every fold does: count the entry, and take its location if `kept` has none.
+void note_repeat(TestResult& kept, const TestResult& later) {
+  kept.occurrences = saturating_add(kept.occurrences, 1);
+  if (kept.test.file == 0) {
+    kept.test.file = later.test.file;
+    kept.test.line = later.test.line;
+  }
+}
+
 // Folds entry `later` into `kept`, both the same test from the same file: one
 // test, its worst outcome, its time the sum of the entries.
 void fold_same_file(TestResult& kept, const TestResult& later) {
+  note_repeat(kept, later);
   TestCase& test = kept.test;
   const TestCase& other = later.test;
-  kept.occurrences = saturating_add(kept.occurrences, 1);
-  if (test.file == 0) {
-    test.file = other.file;
-    test.line = other.line;
-  }
   test.time_seconds += other.time_seconds;
   if (other.outcome > test.outcome) {
     test.outcome = other.outcome;
@@ -79,13 +84,9 @@ void fold_same_file(TestResult& kept, const TestResult& later) {
 
 // Folds `later`, the same test from a later file, into `kept`.
 void fold_across_files(TestResult& kept, const TestResult& later, bool merge_retries) {
+  note_repeat(kept, later);
   TestCase& test = kept.test;
   const TestCase& other = later.test;
-  kept.occurrences = saturating_add(kept.occurrences, 1);
-  if (test.file == 0) {
-    test.file = other.file;
-    test.line = other.line;
-  }
   if (!merge_retries) {
     if (other.outcome > test.outcome) {
       test.outcome = other.outcome;

@@ -34,7 +34,8 @@ TEST_SUITE("junit::golden") {
         REQUIRE_FALSE(run.ok());
         // Rejected with a message that says what is wrong, where.
         CHECK(run.error().where.file == xml);
-        CHECK(run.error().message.find(expected["error_contains"].get<std::string>()) != std::string::npos);
+        CHECK(run.error().message.find(expected["error_contains"].get<std::string>()) !=
+              std::string::npos);
         CHECK(run.error().where.line == expected["error_line"].get<int>());
         ++checked;
         continue;

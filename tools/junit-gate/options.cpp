@@ -71,8 +71,9 @@ std::string string_option(const cxxopts::ParseResult& args, const std::string& n
 }
 
 std::vector<std::string> list_option(const cxxopts::ParseResult& args, const std::string& name) {
-  return args.count(name) > 0 ? gatekit::split_list_values(args[name].as<std::vector<std::string>>())
-                              : std::vector<std::string>();
+  return args.count(name) > 0
+             ? gatekit::split_list_values(args[name].as<std::vector<std::string>>())
+             : std::vector<std::string>();
 }
 
 } // namespace
@@ -84,7 +85,8 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
   for (const std::string& arg : kept) {
     kept_argv.push_back(arg.c_str());
   }
-  const cxxopts::ParseResult args = spec.parse(static_cast<int>(kept_argv.size()), kept_argv.data());
+  const cxxopts::ParseResult args =
+      spec.parse(static_cast<int>(kept_argv.size()), kept_argv.data());
 
   Options options;
   options.show_help = args.count("help") > 0;
@@ -94,7 +96,8 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
     return options;
   }
   for (const cxxopts::KeyValue& given : args.arguments()) {
-    const bool list = std::find(k_list_options.begin(), k_list_options.end(), given.key()) != k_list_options.end();
+    const bool list = std::find(k_list_options.begin(), k_list_options.end(), given.key()) !=
+                      k_list_options.end();
     if (!list && args.count(given.key()) > 1) {
       return gatekit::Error{"--" + given.key() + " is given more than once", {}};
     }
@@ -103,7 +106,8 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
   const std::string rate_text = args["min-pass-rate"].as<std::string>();
   const std::optional<gatekit::Percent> rate = gatekit::parse_percent(rate_text);
   if (!rate) {
-    return gatekit::Error{"--min-pass-rate: '" + rate_text + "' is not a percentage from 0 to 100", {}};
+    return gatekit::Error{"--min-pass-rate: '" + rate_text + "' is not a percentage from 0 to 100",
+                          {}};
   }
   options.policy.min_pass_rate = *rate;
   const auto max_failures = count_option(args, "max-failures");
@@ -119,7 +123,8 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
   const std::string annotations_text = args["max-annotations"].as<std::string>();
   const std::optional<std::uint64_t> max_annotations = gatekit::parse_count(annotations_text);
   if (!max_annotations) {
-    return gatekit::Error{"--max-annotations: '" + annotations_text + "' is not a whole number", {}};
+    return gatekit::Error{"--max-annotations: '" + annotations_text + "' is not a whole number",
+                          {}};
   }
   options.max_annotations = static_cast<std::size_t>(*max_annotations);
   options.policy.fail_on_empty = args["fail-on-empty"].as<bool>();

@@ -17,12 +17,12 @@ struct Options {
   bool show_help = false;
   bool show_version = false;
   std::string help_text;
-  std::vector<std::string> reports;     // files, directories, globs
-  gatekit::junit::GatePolicy policy;    // quarantine not yet loaded
-  std::string quarantine_file;          // "" for none
+  std::vector<std::string> reports;  // files, directories, globs
+  gatekit::junit::GatePolicy policy; // quarantine not yet loaded
+  std::string quarantine_file;       // "" for none
   gatekit::junit::MergeOptions merge;
-  std::string report_json;              // "" for none
-  std::string summary_markdown;         // "" for none
+  std::string report_json;      // "" for none
+  std::string summary_markdown; // "" for none
   std::size_t max_annotations = 10;
 };
 
