@@ -1,4 +1,5 @@
 #include <gatekit/common/file_io.hpp>
+#include <gatekit/common/xml_errors.hpp>
 #include <gatekit/junit/load.hpp>
 #include <gatekit/junit/parse.hpp>
 
@@ -15,7 +16,8 @@ Result<TestRun> load_reports(const std::vector<std::string>& paths, const MergeO
     if (!report) {
       // Errors are rare: only then read the file again to find the line.
       Result<std::string> original = read_file(path);
-      return original ? locate_error(report.error(), std::move(original.value())) : report.error();
+      return original ? locate_xml_error(report.error(), std::move(original.value()))
+                      : report.error();
     }
     Status added = builder.add(std::move(report.value()));
     if (!added) {

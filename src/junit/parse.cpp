@@ -1,6 +1,7 @@
+#include "../common/xml_document.hpp"
+
 #include <gatekit/common/numbers.hpp>
 #include <gatekit/common/text.hpp>
-#include <gatekit/common/text_encoding.hpp>
 #include <gatekit/junit/parse.hpp>
 
 #include <pugixml.hpp>
@@ -65,32 +66,6 @@ const char* foreign_format(std::string_view root) {
 // Real reports nest a handful of levels (Surefire: 4, PHPUnit data providers: 6).
 constexpr int k_max_depth = 256;
 
-// The first node nested deeper than `limit` below `top`, found without
-// recursion (first child, else next sibling, else up).
-pugi::xml_node first_node_deeper_than(pugi::xml_node top, int limit) {
-  pugi::xml_node node = top.first_child();
-  int depth = 1;
-  while (node) {
-    if (depth > limit) {
-      return node;
-    }
-    if (const pugi::xml_node child = node.first_child()) {
-      node = child;
-      ++depth;
-      continue;
-    }
-    while (!node.next_sibling()) {
-      node = node.parent();
-      --depth;
-      if (node == top) {
-        return {};
-      }
-    }
-    node = node.next_sibling();
-  }
-  return {};
-}
-
 // Producer quirks that change how a case is read.
 struct DialectRules {
   bool zero_based_lines = false; // pytest's xunit1 `line` counts from 0
@@ -125,17 +100,7 @@ public:
   }
 
   Error error_at(pugi::xml_node node, const std::string& message) const {
-    Error error;
-    error.message = message;
-    error.where.file = m_report.source;
-    ptrdiff_t offset = node.offset_debug();
-    if (node.type() == pugi::node_element && offset > 0) {
-      --offset; // pugixml points at the name; users expect the '<'
-    } else if (node.type() == pugi::node_doctype && offset >= 10) {
-      offset -= 10; // pugixml points past "<!DOCTYPE "
-    }
-    error.where.offset = offset;
-    return error;
+    return xml::error_at(node, m_report.source, message);
   }
 
   // A count attribute such as tests="12"; nullopt when absent or empty.
@@ -216,7 +181,7 @@ public:
     if (depth > k_max_depth) {
       return error_at(subtree, nesting_message());
     }
-    if (const pugi::xml_node deep = first_node_deeper_than(subtree, k_max_depth - depth)) {
+    if (const pugi::xml_node deep = xml::first_node_deeper_than(subtree, k_max_depth - depth)) {
       return error_at(deep, nesting_message());
     }
     return Done{};
@@ -530,14 +495,6 @@ std::string detect_dialect(pugi::xml_node root) {
   return "junit";
 }
 
-std::string describe_parse_failure(const pugi::xml_parse_result& result, size_t size) {
-  std::string message = std::string("malformed XML: ") + result.description();
-  if (static_cast<size_t>(result.offset) + 1 >= size) {
-    message += " (the file ends early: truncated?)";
-  }
-  return message;
-}
-
 void warn_on_declared_mismatch(Report& report) {
   OutcomeCounts counts;
   for (const TestCase& test : report.cases) {
@@ -578,114 +535,21 @@ void add_declared(DeclaredTotals& sum, const DeclaredTotals& part) {
 
 } // namespace
 
-namespace {
-
-// The document as UTF-8: UTF-16 (by BOM or NUL pattern) and 8-bit encodings
-// named in the XML declaration are converted.
-Result<std::string> to_utf8_document(std::string bytes, const std::string& source) {
-  const TextEncoding encoding = detect_encoding(bytes);
-  if (encoding != TextEncoding::utf8) {
-    Result<std::string> converted = utf16_to_utf8(bytes, encoding);
-    if (!converted) {
-      return make_error(source, converted.error().message);
-    }
-    return std::move(converted.value());
-  }
-  const std::string declared = declared_xml_encoding(bytes);
-  if (!declared.empty() && !is_utf8_name(declared) && to_lower(declared).rfind("utf-16", 0) != 0) {
-    // Converted here rather than by pugixml so that error offsets always
-    // refer to UTF-8 text that locate_error() can rebuild.
-    Result<std::string> converted = to_utf8(bytes, declared);
-    if (!converted) {
-      return make_error(source, converted.error().message);
-    }
-    return std::move(converted.value());
-  }
-  return bytes;
-}
-
-} // namespace
-
-Error locate_error(Error error, std::string original_bytes) {
-  if (error.where.offset < 0 || error.where.line > 0) {
-    return error;
-  }
-  Result<std::string> text = to_utf8_document(std::move(original_bytes), error.where.file);
-  if (text.ok()) {
-    const LineIndex lines(text.value());
-    const auto [line, column] = lines.locate(static_cast<size_t>(error.where.offset));
-    const bool bom = text.value().compare(0, 3, "\xEF\xBB\xBF") == 0;
-    error.where.line = line;
-    error.where.column = line == 1 && bom && column > 3 ? column - 3 : column;
-  }
-  return error;
-}
-
 Result<Report> parse_junit(std::string bytes, const std::string& source) {
   Report report;
   report.source = source;
 
-  Result<std::string> utf8 = to_utf8_document(std::move(bytes), source);
-  if (!utf8) {
-    return utf8.error();
-  }
-  bytes = std::move(utf8.value());
-  std::string_view content = bytes;
-  if (content.substr(0, 3) == "\xEF\xBB\xBF") {
-    content.remove_prefix(3);
-  }
-  if (trim(content).empty()) {
-    return make_error(source, bytes.empty()
-                                  ? "file is empty (0 bytes): the test run wrote no report"
-                                  : "file holds only whitespace, no XML");
-  }
-
-  if (bytes.size() > UINT32_MAX) { // name offsets are 32-bit
-    return make_error(source, "report is larger than 4 GiB; split it (one file per shard)");
-  }
   pugi::xml_document document;
-  const unsigned options = pugi::parse_default | pugi::parse_doctype;
-  const pugi::xml_parse_result parsed =
-      document.load_buffer_inplace(bytes.data(), bytes.size(), options, pugi::encoding_utf8);
-  if (!parsed) {
-    Error error = make_error(source, describe_parse_failure(parsed, bytes.size()));
-    error.where.offset = parsed.offset;
-    return error;
+  Result<pugi::xml_node> loaded = xml::load_document(
+      document, bytes, source, xml::DocumentKind{"the test run wrote no report"});
+  if (!loaded) {
+    return loaded.error();
   }
-
+  pugi::xml_node root = loaded.value();
   ReportBuilder builder(report);
   // A typical <testcase> takes 100-300 bytes; reserving avoids regrowing.
   report.cases.reserve(bytes.size() / 256);
   report.names.reserve(bytes.size() / 16);
-  pugi::xml_node root;
-  for (pugi::xml_node node = document.first_child(); node; node = node.next_sibling()) {
-    if (node.type() == pugi::node_doctype) {
-      const std::string_view declaration = node.value();
-      if (declaration.find("ENTITY") != std::string_view::npos ||
-          declaration.find("SYSTEM") != std::string_view::npos ||
-          declaration.find("PUBLIC") != std::string_view::npos) {
-        return builder.error_at(node, "a DOCTYPE declaring entities or external files is not "
-                                      "accepted in a test report (gatekit never expands or "
-                                      "fetches them)");
-      }
-    } else if (node.type() == pugi::node_element) {
-      if (root) {
-        // XML allows one root; a second one is usually two reports written
-        // into one file, whose second half must not silently vanish.
-        return builder.error_at(
-            node, "a second root element <" + truncate_utf8(node.name(), 60, "…") + "> after <" +
-                      root.name() + ">: are two reports concatenated in this file?");
-      }
-      root = node;
-    } else if ((node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) &&
-               !trim(node.value()).empty()) {
-      return builder.error_at(node,
-                              "text outside the root element (a damaged or concatenated file?)");
-    }
-  }
-  if (!root) {
-    return make_error(source, "no root element: expected <testsuites> or <testsuite>");
-  }
   const std::string_view root_name = root.name();
   if (root_name != "testsuites" && root_name != "testsuite") {
     if (const char* format = foreign_format(root_name)) {

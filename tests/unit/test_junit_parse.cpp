@@ -1,3 +1,4 @@
+#include <gatekit/common/xml_errors.hpp>
 #include <gatekit/junit/parse.hpp>
 
 #include <doctest/doctest.h>
@@ -20,7 +21,7 @@ Report parse_ok(const std::string& xml) {
 Error parse_error(const std::string& xml) {
   Result<Report> report = parse_junit(xml, "r.xml");
   REQUIRE_FALSE(report.ok());
-  return locate_error(report.error(), xml);
+  return locate_xml_error(report.error(), xml);
 }
 
 Outcome only_outcome(const std::string& testcase_xml) {

@@ -14,11 +14,8 @@ namespace gatekit::junit {
 // dialect. Fails, with line and column, on empty or malformed XML, a DOCTYPE
 // declaring entities or external ids, a non-JUnit root (naming the format,
 // e.g. NUnit's <test-run>), and non-numeric count/time/line attributes.
-// Errors carry a byte offset (where.offset), not yet a line: see locate_error.
+// Errors carry a byte offset (where.offset), not yet a line: see
+// locate_xml_error() in <gatekit/common/xml_errors.hpp>.
 Result<Report> parse_junit(std::string bytes, const std::string& source);
-
-// Fills in the line and column of an error from parse_junit, given the same
-// bytes that were parsed (in-place parsing consumed the caller's copy).
-Error locate_error(Error error, std::string original_bytes);
 
 } // namespace gatekit::junit

@@ -1,0 +1,1 @@
+"""Tiny package used to produce coverage fixtures."""
