@@ -53,9 +53,22 @@ std::string normalise_pattern(const std::string& pattern) {
   return normal;
 }
 
-bool has_suffix(const std::string& text, std::string_view suffix) {
-  return text.size() >= suffix.size() &&
-         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+bool has_suffix(const std::string& text, const std::vector<std::string>& suffixes) {
+  for (const std::string& suffix : suffixes) {
+    if (text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "*.xml or *.info" for messages.
+std::string suffix_list(const std::vector<std::string>& suffixes) {
+  std::string list;
+  for (const std::string& suffix : suffixes) {
+    list += (list.empty() ? "*" : " or *") + suffix;
+  }
+  return list;
 }
 
 // Files (and, when wanted, directories) below `root` down to `max_depth`
@@ -90,7 +103,7 @@ Result<std::vector<std::string>> walk(const std::string& root, size_t max_depth,
 }
 
 Result<std::vector<std::string>> files_in_directory(const std::string& directory,
-                                                    std::string_view suffix) {
+                                                    const std::vector<std::string>& suffix) {
   Result<std::vector<std::string>> files = walk(directory, 0, false);
   if (!files) {
     return files;
@@ -104,7 +117,7 @@ Result<std::vector<std::string>> files_in_directory(const std::string& directory
   return matches;
 }
 
-Result<std::vector<std::string>> expand_glob(const std::string& entry, std::string_view suffix) {
+Result<std::vector<std::string>> expand_glob(const std::string& entry, const std::vector<std::string>& suffix) {
   const std::string pattern = normalise_pattern(entry);
   const GlobRoot root = glob_root(pattern);
   std::error_code ec;
@@ -138,7 +151,7 @@ Result<std::vector<std::string>> expand_glob(const std::string& entry, std::stri
   return matches;
 }
 
-Result<std::vector<std::string>> expand_one(const std::string& entry, std::string_view suffix) {
+Result<std::vector<std::string>> expand_one(const std::string& entry, const std::vector<std::string>& suffix) {
   std::error_code ec;
   if (has_glob_chars(entry) && !fs::exists(entry, ec)) {
     return expand_glob(entry, suffix);
@@ -146,7 +159,7 @@ Result<std::vector<std::string>> expand_one(const std::string& entry, std::strin
   if (fs::is_directory(entry, ec)) {
     Result<std::vector<std::string>> files = files_in_directory(entry, suffix);
     if (files && files.value().empty()) {
-      return make_error(entry, "directory holds no *" + std::string(suffix) + " files");
+      return make_error(entry, "directory holds no " + suffix_list(suffix) + " files");
     }
     return files;
   }
@@ -159,7 +172,7 @@ Result<std::vector<std::string>> expand_one(const std::string& entry, std::strin
 } // namespace
 
 Result<std::vector<std::string>> expand_input_paths(const std::vector<std::string>& entries,
-                                                    std::string_view directory_suffix) {
+                                                    const std::vector<std::string>& directory_suffix) {
   std::vector<std::string> files;
   std::set<std::string> seen;
   for (const std::string& entry : entries) {

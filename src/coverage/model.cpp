@@ -62,6 +62,24 @@ void normalise_lines(std::vector<LineCoverage>& lines) {
   lines.resize(out);
 }
 
+void canonicalise_branch_numbers(std::vector<BranchPoint>& points) {
+  const auto key = [](const BranchPoint& p) { return std::tuple(p.line, p.block, p.branch); };
+  std::stable_sort(points.begin(), points.end(),
+                   [&key](const BranchPoint& a, const BranchPoint& b) { return key(a) < key(b); });
+  std::uint32_t rank = 0;
+  std::uint32_t previous_original = 0;
+  for (size_t i = 0; i < points.size(); ++i) {
+    const bool same_group = i > 0 && points[i].line == points[i - 1].line && points[i].block == points[i - 1].block;
+    if (!same_group) {
+      rank = 0;
+    } else if (points[i].branch != previous_original) {
+      ++rank;
+    }
+    previous_original = points[i].branch;
+    points[i].branch = rank;
+  }
+}
+
 void apply_branch_points(FileCoverage& file) {
   std::vector<BranchPoint>& points = file.branch_points;
   if (points.empty()) {

@@ -28,6 +28,9 @@ std::string format_annotation(const Annotation& annotation) {
     add("file", annotation.file);
     if (annotation.line > 0) {
       add("line", std::to_string(annotation.line));
+      if (annotation.end_line > annotation.line) {
+        add("endLine", std::to_string(annotation.end_line));
+      }
     }
   }
   if (!annotation.title.empty()) {

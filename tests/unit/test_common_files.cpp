@@ -81,14 +81,14 @@ TEST_SUITE("common::input_paths") {
     TempDir dir;
     dir.file("logs/build.txt", "x");
     const std::string base = dir.path.string();
-    Result<std::vector<std::string>> missing = expand_input_paths({base + "/nope.xml"}, ".xml");
+    Result<std::vector<std::string>> missing = expand_input_paths({base + "/nope.xml"}, {".xml"});
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().message == "no such file");
     Result<std::vector<std::string>> glob =
-        expand_input_paths({base + "/reports/**/*.xml"}, ".xml");
+        expand_input_paths({base + "/reports/**/*.xml"}, {".xml"});
     REQUIRE_FALSE(glob.ok());
     CHECK(glob.error().where.file == base + "/reports/**/*.xml");
-    Result<std::vector<std::string>> empty_dir = expand_input_paths({base + "/logs"}, ".xml");
+    Result<std::vector<std::string>> empty_dir = expand_input_paths({base + "/logs"}, {".xml"});
     REQUIRE_FALSE(empty_dir.ok());
     CHECK(empty_dir.error().message.find("no *.xml files") != std::string::npos);
   }
@@ -101,7 +101,7 @@ TEST_SUITE("common::input_paths") {
     dir.file("reports/top.xml");
     dir.file("reports/notes.txt", "x");
     Result<std::vector<std::string>> files = expand_input_paths(
-        {base + "/reports/**/*.xml", base + "/reports/top.xml", base + "/reports"}, ".xml");
+        {base + "/reports/**/*.xml", base + "/reports/top.xml", base + "/reports"}, {".xml"});
     REQUIRE(files.ok());
     REQUIRE(files.value().size() == 3);
     CHECK(files.value()[0] == base + "/reports/shard-1/junit.xml");
@@ -118,7 +118,7 @@ TEST_SUITE("common::input_paths globs") {
     for (const std::string pattern :
          {"/reports//**/*.xml", "/reports/../reports/**/*.xml", "/./reports/*/junit.xml"}) {
       CAPTURE(pattern);
-      Result<std::vector<std::string>> files = expand_input_paths({base + pattern}, ".xml");
+      Result<std::vector<std::string>> files = expand_input_paths({base + pattern}, {".xml"});
       REQUIRE(files.ok());
       CHECK(files.value() == std::vector<std::string>{base + "/reports/shard-1/junit.xml"});
     }
@@ -131,7 +131,7 @@ TEST_SUITE("common::input_paths globs") {
     dir.file("reports/junit-2/sub/b.xml");
     dir.file("reports/junit-2/notes.txt", "x");
     Result<std::vector<std::string>> files =
-        expand_input_paths({base + "/reports/junit-*"}, ".xml");
+        expand_input_paths({base + "/reports/junit-*"}, {".xml"});
     REQUIRE(files.ok());
     CHECK(files.value() == std::vector<std::string>{base + "/reports/junit-1/a.xml",
                                                     base + "/reports/junit-2/sub/b.xml"});
@@ -142,7 +142,7 @@ TEST_SUITE("common::input_paths globs") {
     const std::string base = dir.path.string();
     dir.file("reports/a.xml");
     dir.file("reports/deep/b.xml");
-    Result<std::vector<std::string>> files = expand_input_paths({base + "/reports/*.xml"}, ".xml");
+    Result<std::vector<std::string>> files = expand_input_paths({base + "/reports/*.xml"}, {".xml"});
     REQUIRE(files.ok());
     CHECK(files.value() == std::vector<std::string>{base + "/reports/a.xml"});
   }

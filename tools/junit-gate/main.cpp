@@ -57,7 +57,7 @@ ExitCode run(int argc, const char* const* argv) {
   }
   options.policy.quarantine = std::move(quarantine.value());
   gatekit::Result<std::vector<std::string>> paths =
-      gatekit::expand_input_paths(options.reports, ".xml");
+      gatekit::expand_input_paths(options.reports, {".xml"});
   if (!paths) {
     return gatekit::report_input_error(k_tool, paths.error().to_string());
   }

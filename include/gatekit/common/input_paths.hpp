@@ -10,10 +10,10 @@ namespace gatekit {
 
 // Expands what a user names as inputs into a sorted, de-duplicated file list.
 // Each entry may be a file, a directory (searched recursively for files ending
-// in `directory_suffix`), or a glob such as "reports/**/*.xml". Fails on a
+// in one of `directory_suffixes`), or a glob such as "reports/**/*.xml". Fails on a
 // missing file, a directory with no matching files, or a glob matching nothing,
 // naming the entry that found nothing.
 Result<std::vector<std::string>> expand_input_paths(const std::vector<std::string>& entries,
-                                                    std::string_view directory_suffix);
+                                                    const std::vector<std::string>& directory_suffixes);
 
 } // namespace gatekit

@@ -31,11 +31,20 @@ struct BranchPoint {
   std::uint64_t taken = 0;               // 0 also for LCOV's "-" (never reached)
 };
 
+// coverage.py's Cobertura lists, per branching line, the destinations of the
+// branches not taken ("missing-branches"): across shards, the intersection of
+// those lists gives the exact union of covered branches.
+struct MissingArcs {
+  std::uint32_t line = 0;
+  std::vector<std::int64_t> destinations; // sorted; negative: exits from a function
+};
+
 // The coverage of one source file.
 struct FileCoverage {
   std::string path;                      // as the report names it, '/'-separated
   std::vector<LineCoverage> lines;       // sorted by line, unique
   std::vector<BranchPoint> branch_points;// sorted; empty for per-line formats
+  std::vector<MissingArcs> missing_arcs; // sorted by line; coverage.py Cobertura only
 };
 
 // What a report's header or summary records claim; compared with the records
@@ -79,5 +88,11 @@ void normalise_lines(std::vector<LineCoverage>& lines);
 // Sorts branch points and folds repeats by identity (taken added), then sets
 // each line's branch counts from its points.
 void apply_branch_points(FileCoverage& file);
+
+// Renumbers each branch by its rank within its (line, block) group. gcc's
+// numbers are stable within a block already; coverage.py writes the arc's
+// destination as the line and numbers branches in the order met, which
+// differs between runs: ranks make both identities stable across shards.
+void canonicalise_branch_numbers(std::vector<BranchPoint>& points);
 
 } // namespace gatekit::coverage

@@ -11,6 +11,7 @@ struct Annotation {
   AnnotationLevel level = AnnotationLevel::error;
   std::string file; // repository-relative; empty for none
   int line = 0;     // 1-based; 0 for none
+  int end_line = 0; // last line of a range; 0 for a single line
   std::string title;
   std::string message;
 };

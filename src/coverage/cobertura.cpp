@@ -1,0 +1,188 @@
+// Cobertura XML, as written by coverage.py, gcovr, istanbul and Cobertura:
+// <coverage><sources/><packages><package><classes><class filename>
+//   <methods><method><lines><line/></lines></method></methods>
+//   <lines><line number hits branch condition-coverage/></lines>
+// Lines are read from each class's own <lines>: method <lines> repeat them, and
+// nyc writes function declarations there that are no statements (diff-cover
+// ignores method lines too); only a class with no <lines> of its own falls
+// back to its methods. A (file, line) in several classes counts once, covered
+// if any entry has hits > 0.
+
+#include "../common/xml_document.hpp"
+#include "xml_formats.hpp"
+
+#include <gatekit/common/numbers.hpp>
+#include <gatekit/common/text.hpp>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace gatekit::coverage::detail {
+namespace {
+
+// "50% (1/2)" -> covered 1 of 2. nullopt when the text has no "(a/b)".
+std::optional<std::pair<std::uint32_t, std::uint32_t>> parse_condition_coverage(std::string_view text) {
+  const size_t open = text.find('(');
+  const size_t slash = text.find('/', open);
+  const size_t close = text.find(')', slash);
+  if (open == std::string_view::npos || slash == std::string_view::npos || close == std::string_view::npos) {
+    return std::nullopt;
+  }
+  const std::optional<std::uint64_t> covered = parse_count(text.substr(open + 1, slash - open - 1));
+  const std::optional<std::uint64_t> total = parse_count(text.substr(slash + 1, close - slash - 1));
+  if (!covered || !total || *covered > *total || *total > UINT32_MAX) {
+    return std::nullopt;
+  }
+  return std::make_pair(static_cast<std::uint32_t>(*covered), static_cast<std::uint32_t>(*total));
+}
+
+// "12,15,-1" (coverage.py's missing-branches): sorted destinations.
+std::optional<std::vector<std::int64_t>> parse_destinations(std::string_view text) {
+  std::vector<std::int64_t> destinations;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string_view::npos) {
+      comma = text.size();
+    }
+    const std::optional<std::int64_t> value = parse_integer(text.substr(start, comma - start));
+    if (!value) {
+      return std::nullopt;
+    }
+    destinations.push_back(*value);
+    start = comma + 1;
+  }
+  std::sort(destinations.begin(), destinations.end());
+  destinations.erase(std::unique(destinations.begin(), destinations.end()), destinations.end());
+  return destinations;
+}
+
+Status read_line(pugi::xml_node line, const std::string& source, std::vector<LineCoverage>& into,
+                 std::vector<MissingArcs>& missing) {
+  Result<std::optional<std::uint64_t>> number = count_attribute(line, "number", source);
+  if (!number) {
+    return number.error();
+  }
+  if (!number.value() || *number.value() == 0 || *number.value() > UINT32_MAX) {
+    return xml::error_at(line, source, "<line> needs a line number (number=\"1\" or more)");
+  }
+  const std::string_view hits_text = trim(line.attribute("hits").value());
+  // Some writers emit hits as a float ("1.0") or beyond 64 bits; only the
+  // covered/uncovered distinction and a rough count matter.
+  std::uint64_t hits = 0;
+  if (!hits_text.empty()) {
+    if (const std::optional<std::uint64_t> whole = parse_count(hits_text)) {
+      hits = *whole;
+    } else if (const std::optional<double> real = parse_seconds(hits_text)) {
+      hits = *real > 0 ? std::max<std::uint64_t>(1, static_cast<std::uint64_t>(*real)) : 0;
+    } else {
+      return xml::error_at(line, source, "<line> attribute hits=\"" + truncate_utf8(hits_text, 40, "…") +
+                                             "\" is not a number");
+    }
+  }
+  LineCoverage record;
+  record.line = static_cast<std::uint32_t>(*number.value());
+  record.hits = hits;
+  const std::string_view condition = line.attribute("condition-coverage").value();
+  if (!trim(condition).empty()) {
+    const auto branches = parse_condition_coverage(condition);
+    if (!branches) {
+      return xml::error_at(line, source, "<line> attribute condition-coverage=\"" +
+                                             truncate_utf8(condition, 40, "…") +
+                                             "\" is not of the form 'P% (covered/total)'");
+    }
+    record.branches_covered = branches->first;
+    record.branches_valid = branches->second;
+    const std::string_view arcs = trim(line.attribute("missing-branches").value());
+    if (!arcs.empty()) {
+      std::optional<std::vector<std::int64_t>> destinations = parse_destinations(arcs);
+      if (!destinations) {
+        return xml::error_at(line, source, "<line> attribute missing-branches=\"" + truncate_utf8(arcs, 40, "…") +
+                                               "\" is not a list of line numbers");
+      }
+      missing.push_back(MissingArcs{record.line, std::move(*destinations)});
+    }
+  }
+  into.push_back(record);
+  return Done{};
+}
+
+Status read_lines(pugi::xml_node lines, const std::string& source, FileCoverage& file) {
+  for (pugi::xml_node line : lines.children("line")) {
+    Status read = read_line(line, source, file.lines, file.missing_arcs);
+    if (!read) {
+      return read;
+    }
+  }
+  return Done{};
+}
+
+} // namespace
+
+Result<CoverageReport> read_cobertura(pugi::xml_node root, const std::string& source) {
+  CoverageReport report;
+  report.source = source;
+  report.format = Format::cobertura;
+  for (pugi::xml_node node = root.previous_sibling(); node; node = node.previous_sibling()) {
+    const std::string_view comment = node.type() == pugi::node_comment ? node.value() : "";
+    if (comment.find("coverage.py") != std::string_view::npos) {
+      report.producer = "coverage.py";
+    }
+  }
+  if (report.producer.empty() && root.attribute("version")) {
+    report.producer = std::string("cobertura-compatible (version ") + root.attribute("version").value() + ")";
+  }
+  for (pugi::xml_node item : root.child("sources").children("source")) {
+    std::string path = std::string(trim(item.text().get()));
+    if (!path.empty()) {
+      report.source_roots.push_back(std::move(path));
+    }
+  }
+  for (const auto& [name, target] :
+       {std::pair{"lines-valid", &report.declared.lines_valid}, std::pair{"lines-covered", &report.declared.lines_covered},
+        std::pair{"branches-valid", &report.declared.branches_valid},
+        std::pair{"branches-covered", &report.declared.branches_covered}}) {
+    Result<std::optional<std::uint64_t>> value = count_attribute(root, name, source);
+    if (!value) {
+      return value.error();
+    }
+    *target = value.value();
+  }
+
+  std::unordered_map<std::string, size_t> file_index;
+  for (pugi::xml_node package : root.child("packages").children("package")) {
+    for (pugi::xml_node class_node : package.child("classes").children("class")) {
+      const std::string filename = class_node.attribute("filename").value();
+      if (trim(filename).empty()) {
+        return xml::error_at(class_node, source, "<class> has no filename attribute");
+      }
+      const auto [found, inserted] = file_index.emplace(filename, report.files.size());
+      if (inserted) {
+        report.files.push_back(FileCoverage{filename, {}, {}, {}});
+      }
+      FileCoverage& file = report.files[found->second];
+      Status read = Done{};
+      if (const pugi::xml_node own_lines = class_node.child("lines")) {
+        read = read_lines(own_lines, source, file);
+      } else {
+        for (pugi::xml_node method : class_node.child("methods").children("method")) {
+          if (read) {
+            read = read_lines(method.child("lines"), source, file);
+          }
+        }
+      }
+      if (!read) {
+        return read.error();
+      }
+    }
+  }
+  for (FileCoverage& file : report.files) {
+    normalise_lines(file.lines);
+    std::sort(file.missing_arcs.begin(), file.missing_arcs.end(),
+              [](const MissingArcs& a, const MissingArcs& b) { return a.line < b.line; });
+  }
+  warn_on_declared_mismatch(report);
+  return report;
+}
+
+} // namespace gatekit::coverage::detail
