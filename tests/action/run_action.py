@@ -73,7 +73,9 @@ def check_contract(action, action_path, tool_path):
         fail(f"{action_path}: inputs never passed to the tool: {sorted(unused)}")
     # Every option of the tool is an input, and every input an option.
     help_text = subprocess.run([tool_path, "--help"], capture_output=True, text=True, timeout=30).stdout
-    options = set(re.findall(r"^\s+(?:-\w, )?--([a-z0-9-]+)", help_text, re.M)) - {"help", "version"}
+    # cxxopts indents option lines by exactly 2 ("  -h, --help") or 6 ("      --name")
+    # spaces; wrapped descriptions are indented further.
+    options = set(re.findall(r"^  (?:-\w, |    )--([a-z0-9-]+)", help_text, re.M)) - {"help", "version"}
     if options != set(action["inputs"]):
         fail(f"{action_path}: inputs and '{tool} --help' options differ: "
              f"only in action {sorted(set(action['inputs']) - options)}, only in tool {sorted(options - set(action['inputs']))}")
