@@ -7,8 +7,12 @@
 namespace gatekit::xml {
 namespace {
 
-// The document as UTF-8. Converted here rather than by pugixml so that error
-// offsets always refer to UTF-8 text that locate_xml_error() can rebuild.
+std::string describe_parse_failure(const pugi::xml_parse_result& result, size_t size);
+
+} // namespace
+
+// Converted here rather than by pugixml so that error offsets always refer to
+// UTF-8 text that locate_xml_error() can rebuild.
 Result<std::string> to_utf8_document(std::string bytes, const std::string& source) {
   const TextEncoding encoding = detect_encoding(bytes);
   if (encoding != TextEncoding::utf8) {
@@ -28,6 +32,8 @@ Result<std::string> to_utf8_document(std::string bytes, const std::string& sourc
   }
   return bytes;
 }
+
+namespace {
 
 std::string describe_parse_failure(const pugi::xml_parse_result& result, size_t size) {
   std::string message = std::string("malformed XML: ") + result.description();

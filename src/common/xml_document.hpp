@@ -32,6 +32,10 @@ struct DocumentKind {
 Result<pugi::xml_node> load_document(pugi::xml_document& document, std::string& bytes,
                                      const std::string& source, const DocumentKind& kind);
 
+// The document as UTF-8: UTF-16 (by BOM or NUL pattern) and 8-bit encodings
+// named in the XML declaration are converted; UTF-8 is returned as it is.
+Result<std::string> to_utf8_document(std::string bytes, const std::string& source);
+
 // An Error at `node`, located by byte offset (the '<' of an element).
 Error error_at(pugi::xml_node node, const std::string& source, std::string message);
 

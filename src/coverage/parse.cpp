@@ -77,6 +77,15 @@ Result<CoverageReport> parse_coverage(std::string bytes, const std::string& sour
     return make_error(source, "not a coverage report: expected Cobertura, JaCoCo or Clover XML, or an "
                               "LCOV tracefile (TN:/SF: records)");
   }
+  // Cobertura is the format large reports come in: read it a class at a time
+  // when its shape allows, the whole DOM otherwise.
+  const std::string declared = declared_xml_encoding(bytes);
+  const bool plain_utf8 = !utf16 && (declared.empty() || is_utf8_name(declared));
+  if (plain_utf8 && bytes.find("<packages") != std::string::npos) {
+    if (std::optional<Result<CoverageReport>> chunked = detail::read_cobertura_chunked(bytes, source)) {
+      return std::move(*chunked);
+    }
+  }
   pugi::xml_document document;
   Result<pugi::xml_node> root =
       xml::load_document(document, bytes, source,

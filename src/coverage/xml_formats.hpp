@@ -10,10 +10,36 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 namespace gatekit::coverage::detail {
 
 Result<CoverageReport> read_cobertura(pugi::xml_node root, const std::string& source);
+
+// Reads a Cobertura report piece by piece: the root's header, then each
+// <class>; shared by the DOM reader and the chunked reader for large files.
+class CoberturaReader {
+public:
+  explicit CoberturaReader(const std::string& source);
+
+  Status read_header(pugi::xml_node root);
+  Status read_class(pugi::xml_node class_node);
+  CoverageReport finish();
+
+private:
+  std::string m_source;
+  CoverageReport m_report;
+  std::unordered_map<std::string, std::size_t> m_index;
+};
+
+// Reads a large Cobertura report one <class> at a time, so that its DOM never
+// exists whole (2 million <line> elements take ~300 MB as a DOM). `text` is
+// UTF-8 and is not modified. nullopt: the text is not in the shape this path
+// reads safely (comments or CDATA between classes, stray content, a fragment
+// pugixml rejects); the caller then parses the whole document, which also
+// reports any error exactly.
+std::optional<Result<CoverageReport>> read_cobertura_chunked(std::string_view text, const std::string& source);
 Result<CoverageReport> read_jacoco(pugi::xml_node root, const std::string& source);
 Result<CoverageReport> read_clover(pugi::xml_node root, const std::string& source);
 
