@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <string>
 
-// The only POSIX-specific file in gatekit's core: descriptors give us
+// One of the two POSIX-specific files in gatekit's core (with process.cpp): descriptors give us
 // fsync + rename for atomic replacement and O_APPEND for the shared files.
 
 namespace gatekit {

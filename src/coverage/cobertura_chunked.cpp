@@ -15,7 +15,8 @@
 
 #include <gatekit/common/text.hpp>
 
-#include <initializer_list>
+#include <string>
+#include <vector>
 
 namespace gatekit::coverage::detail {
 namespace {
@@ -43,51 +44,91 @@ size_t tag_end(std::string_view text, size_t start) {
   return std::string_view::npos;
 }
 
-// True if `gap` holds only whitespace, comments, and start, end or empty tags
-// whose names are in `names`. `last_tag` receives the last tag's text.
-bool gap_holds_only(std::string_view gap, std::initializer_list<std::string_view> names, std::string_view& last_tag) {
-  size_t i = 0;
-  while (i < gap.size()) {
-    if (is_space(gap[i])) {
-      ++i;
-      continue;
-    }
-    if (gap[i] != '<') {
-      return false;
-    }
-    if (gap.substr(i, 4) == "<!--") {
-      const size_t end = gap.find("-->", i + 4);
-      if (end == std::string_view::npos) {
+// The wrapper tags between classes, checked as a whole-document parse would:
+// packages > package > classes, properly nested and closed, then </coverage>
+// and nothing after it. Each start tag's attributes are checked by letting
+// pugixml parse the tag itself, closed off as an empty element.
+class WrapperNesting {
+public:
+  // Consumes the text between two classes (or after the last); false on
+  // anything but whitespace, comments and well-formed, well-nested wrappers.
+  bool consume(std::string_view gap) {
+    size_t i = 0;
+    while (i < gap.size()) {
+      if (is_space(gap[i])) {
+        ++i;
+        continue;
+      }
+      if (gap[i] != '<') {
         return false;
       }
-      i = end + 3;
-      continue;
+      if (gap.substr(i, 4) == "<!--") {
+        const size_t end = gap.find("-->", i + 4);
+        if (end == std::string_view::npos) {
+          return false;
+        }
+        i = end + 3;
+        continue;
+      }
+      const size_t end = tag_end(gap, i);
+      if (end == std::string_view::npos || m_done || !take_tag(gap.substr(i, end - i))) {
+        return false;
+      }
+      i = end;
     }
-    const size_t end = tag_end(gap, i);
-    if (end == std::string_view::npos) {
-      return false;
+    return true;
+  }
+
+  bool inside_classes() const { return !m_open.empty() && m_open.back() == "classes"; }
+  bool done() const { return m_done; }
+
+private:
+  bool take_tag(std::string_view tag) {
+    if (tag.substr(0, 2) == "</") {
+      std::string_view name = tag.substr(2, tag.size() - 3);
+      while (!name.empty() && is_space(name.back())) {
+        name.remove_suffix(1);
+      }
+      if (name == "coverage") {
+        m_done = m_open.empty() && m_packages_closed;
+        return m_done;
+      }
+      if (m_open.empty() || m_open.back() != name) {
+        return false;
+      }
+      m_open.pop_back();
+      m_packages_closed = m_packages_closed || name == "packages";
+      return true;
     }
-    size_t name_start = i + 1;
-    if (name_start < end && gap[name_start] == '/') {
-      ++name_start;
-    }
-    size_t name_end = name_start;
-    while (name_end < end && !is_space(gap[name_end]) && gap[name_end] != '>' && gap[name_end] != '/') {
+    const bool empty = tag.size() >= 2 && tag[tag.size() - 2] == '/';
+    size_t name_end = 1;
+    while (name_end < tag.size() && !is_space(tag[name_end]) && tag[name_end] != '>' && tag[name_end] != '/') {
       ++name_end;
     }
-    const std::string_view name = gap.substr(name_start, name_end - name_start);
-    bool allowed = false;
-    for (const std::string_view candidate : names) {
-      allowed = allowed || name == candidate;
-    }
-    if (!allowed) {
+    const std::string name(tag.substr(1, name_end - 1));
+    const std::string parent = m_open.empty() ? "" : m_open.back();
+    const bool placed = (name == "packages" && m_open.empty() && !m_packages_closed) ||
+                        (name == "package" && parent == "packages") || (name == "classes" && parent == "package");
+    if (!placed) {
       return false;
     }
-    last_tag = gap.substr(i, end - i);
-    i = end;
+    std::string element(tag.substr(0, tag.size() - (empty ? 2 : 1)));
+    element += "/>";
+    pugi::xml_document check;
+    if (!check.load_buffer(element.data(), element.size(), k_parse_options, pugi::encoding_utf8) ||
+        check.document_element().name() != name || check.document_element().next_sibling()) {
+      return false;
+    }
+    if (!empty) {
+      m_open.push_back(name);
+    }
+    return true;
   }
-  return true;
-}
+
+  std::vector<std::string> m_open;
+  bool m_packages_closed = false;
+  bool m_done = false;
+};
 
 // The next "<class" start tag at or after `from` (not "<classes").
 size_t find_class(std::string_view text, size_t from) {
@@ -130,18 +171,20 @@ std::optional<Result<CoverageReport>> read_cobertura_chunked(std::string_view te
   }
 
   size_t cursor = packages;
-  std::string_view last_tag;
+  WrapperNesting wrappers;
   while (true) {
     const size_t start = find_class(text, cursor);
     const std::string_view gap = text.substr(cursor, (start == std::string_view::npos ? text.size() : start) - cursor);
+    if (!wrappers.consume(gap)) {
+      return std::nullopt;
+    }
     if (start == std::string_view::npos) {
-      // The tail: closing wrapper tags, ending with </coverage>, then nothing.
-      if (!gap_holds_only(gap, {"packages", "package", "classes", "coverage"}, last_tag) || last_tag != "</coverage>") {
-        return std::nullopt;
+      if (!wrappers.done()) {
+        return std::nullopt; // not closed through </coverage>
       }
       break;
     }
-    if (!gap_holds_only(gap, {"packages", "package", "classes"}, last_tag)) {
+    if (!wrappers.inside_classes()) {
       return std::nullopt;
     }
     const size_t open_end = tag_end(text, start);
