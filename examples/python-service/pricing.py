@@ -13,3 +13,11 @@ def discount(amount, percent):
 
 def parse_flag(value):
     return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+def apply_coupon(amount, code):
+    if code is None:
+        return amount
+    if code == "HALF":
+        return discount(amount, 50)
+    raise ValueError("unknown coupon " + code)

@@ -64,19 +64,29 @@ std::string declared_xml_encoding(std::string_view bytes) {
     return {};
   }
   const std::string_view declaration = bytes.substr(0, bytes.find("?>"));
-  const size_t key = declaration.find("encoding");
-  if (key == std::string_view::npos) {
-    return {};
+  // The pseudo-attribute itself: whitespace, "encoding", optional blanks, '='.
+  size_t key = declaration.find("encoding");
+  while (key != std::string_view::npos) {
+    const bool starts_word = key > 0 && (declaration[key - 1] == ' ' || declaration[key - 1] == '\t' ||
+                                         declaration[key - 1] == '\n' || declaration[key - 1] == '\r');
+    size_t after = key + 8;
+    while (after < declaration.size() && (declaration[after] == ' ' || declaration[after] == '\t')) {
+      ++after;
+    }
+    if (starts_word && after < declaration.size() && declaration[after] == '=') {
+      const size_t open = declaration.find_first_of("\"'", after);
+      if (open == std::string_view::npos) {
+        return {};
+      }
+      const size_t close = declaration.find(declaration[open], open + 1);
+      if (close == std::string_view::npos) {
+        return {};
+      }
+      return std::string(declaration.substr(open + 1, close - open - 1));
+    }
+    key = declaration.find("encoding", key + 8);
   }
-  const size_t open = declaration.find_first_of("\"'", key);
-  if (open == std::string_view::npos) {
-    return {};
-  }
-  const size_t close = declaration.find(declaration[open], open + 1);
-  if (close == std::string_view::npos) {
-    return {};
-  }
-  return std::string(declaration.substr(open + 1, close - open - 1));
+  return {};
 }
 
 bool is_utf8_name(std::string_view encoding) {

@@ -36,20 +36,21 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> parse_condition_coverage(
   return std::make_pair(static_cast<std::uint32_t>(*covered), static_cast<std::uint32_t>(*total));
 }
 
-// "12,15,-1" (coverage.py's missing-branches): sorted destinations.
-std::optional<std::vector<std::int64_t>> parse_destinations(std::string_view text) {
-  std::vector<std::int64_t> destinations;
+// "12,15,exit" (coverage.py's missing-branches): sorted destinations, each a
+// line number or "exit"; nullopt on an empty entry.
+std::optional<std::vector<std::string>> parse_destinations(std::string_view text) {
+  std::vector<std::string> destinations;
   size_t start = 0;
   while (start <= text.size()) {
     size_t comma = text.find(',', start);
     if (comma == std::string_view::npos) {
       comma = text.size();
     }
-    const std::optional<std::int64_t> value = parse_integer(text.substr(start, comma - start));
-    if (!value) {
+    const std::string_view token = trim(text.substr(start, comma - start));
+    if (token.empty()) {
       return std::nullopt;
     }
-    destinations.push_back(*value);
+    destinations.emplace_back(token);
     start = comma + 1;
   }
   std::sort(destinations.begin(), destinations.end());
@@ -95,10 +96,10 @@ Status read_line(pugi::xml_node line, const std::string& source, std::vector<Lin
     record.branches_valid = branches->second;
     const std::string_view arcs = trim(line.attribute("missing-branches").value());
     if (!arcs.empty()) {
-      std::optional<std::vector<std::int64_t>> destinations = parse_destinations(arcs);
+      std::optional<std::vector<std::string>> destinations = parse_destinations(arcs);
       if (!destinations) {
         return xml::error_at(line, source, "<line> attribute missing-branches=\"" + truncate_utf8(arcs, 40, "…") +
-                                               "\" is not a list of line numbers");
+                                               "\" is not a list of branch destinations");
       }
       missing.push_back(MissingArcs{record.line, std::move(*destinations)});
     }

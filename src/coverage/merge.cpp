@@ -12,7 +12,7 @@ namespace {
 struct MissingKnowledge {
   bool present = false;                  // the report has this line with branches
   bool known = false;                    // and says which destinations were missed
-  std::vector<std::int64_t> destinations;
+  std::vector<std::string> destinations;
 };
 
 MissingKnowledge missing_on(const FileCoverage& file, std::uint32_t line_number) {
@@ -48,7 +48,7 @@ void merge_missing_arcs(const FileCoverage& a, const FileCoverage& b, FileCovera
     if ((in_a.present && !in_a.known) || (in_b.present && !in_b.known) || (!in_a.present && !in_b.present)) {
       continue; // unknown somewhere: keep the per-line maximum
     }
-    std::vector<std::int64_t> both;
+    std::vector<std::string> both;
     if (in_a.present && in_b.present) {
       std::set_intersection(in_a.destinations.begin(), in_a.destinations.end(), in_b.destinations.begin(),
                             in_b.destinations.end(), std::back_inserter(both));

@@ -79,9 +79,7 @@ Result<CoverageReport> parse_coverage(std::string bytes, const std::string& sour
   }
   // Cobertura is the format large reports come in: read it a class at a time
   // when its shape allows, the whole DOM otherwise.
-  const std::string declared = declared_xml_encoding(bytes);
-  const bool plain_utf8 = !utf16 && (declared.empty() || is_utf8_name(declared));
-  if (plain_utf8 && bytes.find("<packages") != std::string::npos) {
+  if (bytes.find("<packages") != std::string::npos) {
     if (std::optional<Result<CoverageReport>> chunked = detail::read_cobertura_chunked(bytes, source)) {
       return std::move(*chunked);
     }

@@ -173,3 +173,12 @@ TEST_SUITE("common::text_encoding") {
     CHECK(index.locate(7) == std::pair<int, int>(4, 1));
   }
 }
+
+TEST_SUITE("common::text_encoding declarations") {
+  TEST_CASE("the encoding pseudo-attribute is read as an attribute, not a substring") {
+    CHECK(declared_xml_encoding("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>") == "ISO-8859-1");
+    CHECK(declared_xml_encoding("<?xml version='1.0' encoding = 'utf-8' ?>") == "utf-8");
+    CHECK(declared_xml_encoding("<?xml vencodingersion=\"1.0\" ?>").empty());
+    CHECK(declared_xml_encoding("<a encoding=\"x\"/>").empty());
+  }
+}

@@ -191,3 +191,14 @@ TEST_SUITE("coverage::parse others") {
     CHECK(totals(report).lines_valid == 2);
   }
 }
+
+TEST_SUITE("coverage::parse coverage.py") {
+  TEST_CASE("missing-branches may name the function exit") {
+    const CoverageReport report = parse_ok(
+        "<coverage><packages><package><classes><class filename=\"a.py\"><lines>"
+        "<line number=\"3\" hits=\"1\" branch=\"true\" condition-coverage=\"0% (0/2)\" missing-branches=\"exit,7\"/>"
+        "</lines></class></classes></package></packages></coverage>");
+    REQUIRE(report.files[0].missing_arcs.size() == 1);
+    CHECK(report.files[0].missing_arcs[0].destinations == std::vector<std::string>{"7", "exit"});
+  }
+}

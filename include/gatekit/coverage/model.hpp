@@ -36,7 +36,7 @@ struct BranchPoint {
 // those lists gives the exact union of covered branches.
 struct MissingArcs {
   std::uint32_t line = 0;
-  std::vector<std::int64_t> destinations; // sorted; negative: exits from a function
+  std::vector<std::string> destinations; // sorted; line numbers, or "exit" (leaving the function)
 };
 
 // The coverage of one source file.
