@@ -21,7 +21,8 @@ build: deps
 	cmake --build --preset $(PRESET) -j $(JOBS)
 
 # Runs junit-gate on the example reports (a pytest suite split in shards) as
-# the staging gate (>= 95%: passes) and the production gate (>= 98%: fails).
+# the staging gate (>= 95%: passes) and the production gate (>= 98%: fails),
+# then coverage-gate on the same suite's coverage.py report.
 demo: build
 	@echo
 	@echo '$$ build/bin/junit-gate --min-pass-rate 95 --critical critical examples/junit/'
@@ -29,6 +30,9 @@ demo: build
 	@echo
 	@echo '$$ build/bin/junit-gate --min-pass-rate 98 --critical critical examples/junit/'
 	@build/bin/junit-gate --min-pass-rate 98 --critical critical examples/junit/; echo "(exit code $$?: 1 = gate failed)"
+	@echo
+	@echo '$$ build/bin/coverage-gate --min-combined 85 examples/coverage/coverage.xml'
+	@build/bin/coverage-gate --min-combined 85 examples/coverage/coverage.xml; echo "(exit code $$?: 1 = gate failed)"
 
 test: deps-test
 	cmake --preset $(PRESET)

@@ -121,14 +121,34 @@ same_json() { "$PY" -c 'import json,sys; sys.exit(json.load(open(sys.argv[1])) !
 same_json "$OUT/dc-branch.json" "$OUT/dc-file.json" || die "shim JSON differs from diff-cover --compare-branch"
 dc_xml=$(summary "$OUT/dc-branch.json")
 dc_lcov=$(summary "$OUT/dc-lcov.json")
+gate_summary() {  # coverage-gate --report-json -> the numbers diff-cover reports
+  "$PY" - "$1" <<'EOF'
+import json, sys
+try:
+    diff = json.load(open(sys.argv[1]))["diff"]
+except Exception as e:
+    print("unreadable (%s)" % type(e).__name__); sys.exit()
+print("total_num_lines=%d total_num_violations=%d percent_covered=%s files_with_uncovered=%d"
+      % (diff["lines_valid"], diff["lines_valid"] - diff["lines_covered"], diff["rate"], len(diff["uncovered"])))
+EOF
+}
+counts() {  # measured and uncovered changed lines, from either tool's JSON
+  "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1]))
+if "diff" in d: print(d["diff"]["lines_valid"], d["diff"]["lines_valid"] - d["diff"]["lines_covered"])
+else: print(d["total_num_lines"], d["total_num_violations"])' "$1"
+}
+
 gate_line=""
 if [[ $have_gate = 1 ]]; then
-  gate_line="| coverage-gate XML | $(summary "$OUT/gate.json") |
-| coverage-gate LCOV | $(summary "$OUT/gate-lcov.json") |"
+  gate_line="| coverage-gate XML | $(gate_summary "$OUT/gate.json") |
+| coverage-gate LCOV | $(gate_summary "$OUT/gate-lcov.json") |"
   for pair in "dc-branch gate" "dc-lcov gate-lcov"; do
     set -- $pair
-    if [[ -s $OUT/$2.json ]] && same_json "$OUT/$1.json" "$OUT/$2.json"; then log "$2.json == $1.json"
-    else log "WARNING: $2.json differs from diff-cover's $1.json (or is missing)"; fi
+    if [[ -s $OUT/$2.json ]] && [[ $(counts "$OUT/$1.json") == $(counts "$OUT/$2.json") ]]; then
+      log "$2.json: the same measured and uncovered changed lines as diff-cover's $1.json"
+    else
+      die "$2.json: measured/uncovered changed lines differ from diff-cover's $1.json"
+    fi
   done
 fi
 

@@ -81,6 +81,13 @@ Result<pugi::xml_node> load_document(pugi::xml_document& document, std::string& 
     return make_error(source, bytes.empty() ? std::string("file is empty (0 bytes): ") + kind.empty_hint
                                             : "file holds only whitespace, no XML");
   }
+  // XML never contains NUL, and pugixml would take one for the end of the
+  // text and silently ignore everything after it.
+  if (const size_t nul = bytes.find('\0'); nul != std::string::npos) {
+    Error error = make_error(source, "contains a NUL byte: not a text file, or a damaged one");
+    error.where.offset = static_cast<long long>(nul);
+    return error;
+  }
   if (bytes.size() > UINT32_MAX) { // offsets into the text are 32-bit
     return make_error(source, "file is larger than 4 GiB; split it (one file per shard)");
   }

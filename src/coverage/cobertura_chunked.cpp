@@ -151,8 +151,9 @@ size_t find_class(std::string_view text, size_t from) {
 std::optional<Result<CoverageReport>> read_cobertura_chunked(std::string_view text, const std::string& source) {
   // Only plain UTF-8: other encodings are converted by the whole-document parse.
   const std::string declared = declared_xml_encoding(text);
-  if (detect_encoding(text) != TextEncoding::utf8 || (!declared.empty() && !is_utf8_name(declared))) {
-    return std::nullopt;
+  if (detect_encoding(text) != TextEncoding::utf8 || (!declared.empty() && !is_utf8_name(declared)) ||
+      text.find('\0') != std::string_view::npos) {
+    return std::nullopt; // the whole-document parse converts, or reports the NUL
   }
   const size_t packages = text.find("<packages");
   if (packages == std::string_view::npos) {
