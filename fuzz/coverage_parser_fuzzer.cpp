@@ -29,7 +29,8 @@ void compare_cobertura_readers(const std::string& text) {
   std::string copy = text;
   pugi::xml_document document;
   gatekit::Result<pugi::xml_node> root = gatekit::xml::load_document(
-      document, copy, "fuzz.xml", gatekit::xml::DocumentKind{"", gatekit::xml::DoctypePolicy::allow_external_ids});
+      document, copy, "fuzz.xml",
+      gatekit::xml::DocumentKind{"", gatekit::xml::DoctypePolicy::allow_external_ids});
   if (!root || std::string_view(root.value().name()) != "coverage") {
     std::abort(); // the chunked reader accepted what the whole-document reader rejects
   }
@@ -53,7 +54,8 @@ void compare_cobertura_readers(const std::string& text) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   compare_cobertura_readers(text);
-  gatekit::Result<gatekit::coverage::CoverageReport> report = gatekit::coverage::parse_coverage(text, "fuzz");
+  gatekit::Result<gatekit::coverage::CoverageReport> report =
+      gatekit::coverage::parse_coverage(text, "fuzz");
   const gatekit::Result<std::vector<gatekit::coverage::ChangedFile>> diff =
       gatekit::coverage::parse_unified_diff(text, "fuzz.diff");
   if (report.ok()) {

@@ -55,7 +55,8 @@ std::string normalise_pattern(const std::string& pattern) {
 
 bool has_suffix(const std::string& text, const std::vector<std::string>& suffixes) {
   for (const std::string& suffix : suffixes) {
-    if (text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    if (text.size() >= suffix.size() &&
+        text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0) {
       return true;
     }
   }
@@ -117,7 +118,8 @@ Result<std::vector<std::string>> files_in_directory(const std::string& directory
   return matches;
 }
 
-Result<std::vector<std::string>> expand_glob(const std::string& entry, const std::vector<std::string>& suffix) {
+Result<std::vector<std::string>> expand_glob(const std::string& entry,
+                                             const std::vector<std::string>& suffix) {
   const std::string pattern = normalise_pattern(entry);
   const GlobRoot root = glob_root(pattern);
   std::error_code ec;
@@ -151,7 +153,8 @@ Result<std::vector<std::string>> expand_glob(const std::string& entry, const std
   return matches;
 }
 
-Result<std::vector<std::string>> expand_one(const std::string& entry, const std::vector<std::string>& suffix) {
+Result<std::vector<std::string>> expand_one(const std::string& entry,
+                                            const std::vector<std::string>& suffix) {
   std::error_code ec;
   if (has_glob_chars(entry) && !fs::exists(entry, ec)) {
     return expand_glob(entry, suffix);
@@ -171,8 +174,9 @@ Result<std::vector<std::string>> expand_one(const std::string& entry, const std:
 
 } // namespace
 
-Result<std::vector<std::string>> expand_input_paths(const std::vector<std::string>& entries,
-                                                    const std::vector<std::string>& directory_suffix) {
+Result<std::vector<std::string>>
+expand_input_paths(const std::vector<std::string>& entries,
+                   const std::vector<std::string>& directory_suffix) {
   std::vector<std::string> files;
   std::set<std::string> seen;
   for (const std::string& entry : entries) {

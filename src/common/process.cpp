@@ -1,14 +1,14 @@
-#include <gatekit/common/process.hpp>
-
-#include <gatekit/common/text.hpp>
-
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <gatekit/common/process.hpp>
+#include <gatekit/common/text.hpp>
+
+#include <cerrno>
+#include <cstring>
 
 // POSIX process spawning, the only place gatekit starts a program (git, for
 // coverage-gate's --diff-base). posix_spawn with no shell: arguments are never
@@ -19,11 +19,14 @@ extern char** environ;
 namespace gatekit {
 namespace {
 
-std::string command_text(const std::vector<std::string>& argv) { return join(argv, " "); }
+std::string command_text(const std::vector<std::string>& argv) {
+  return join(argv, " ");
+}
 
 } // namespace
 
-Result<std::string> run_capture(const std::vector<std::string>& argv, const std::string& directory) {
+Result<std::string> run_capture(const std::vector<std::string>& argv,
+                                const std::string& directory) {
   int out_pipe[2];
   int err_pipe[2];
   if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) {
@@ -82,7 +85,8 @@ Result<std::string> run_capture(const std::vector<std::string>& argv, const std:
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    return Error{"'" + command_text(argv) + "' failed: " + single_line(truncate_utf8(err, 400, "…")), {}};
+    return Error{
+        "'" + command_text(argv) + "' failed: " + single_line(truncate_utf8(err, 400, "…")), {}};
   }
   return out;
 }

@@ -67,10 +67,12 @@ std::string declared_xml_encoding(std::string_view bytes) {
   // The pseudo-attribute itself: whitespace, "encoding", optional blanks, '='.
   size_t key = declaration.find("encoding");
   while (key != std::string_view::npos) {
-    const bool starts_word = key > 0 && (declaration[key - 1] == ' ' || declaration[key - 1] == '\t' ||
-                                         declaration[key - 1] == '\n' || declaration[key - 1] == '\r');
+    const bool starts_word =
+        key > 0 && (declaration[key - 1] == ' ' || declaration[key - 1] == '\t' ||
+                    declaration[key - 1] == '\n' || declaration[key - 1] == '\r');
     size_t after = key + 8;
-    while (after < declaration.size() && (declaration[after] == ' ' || declaration[after] == '\t')) {
+    while (after < declaration.size() &&
+           (declaration[after] == ' ' || declaration[after] == '\t')) {
       ++after;
     }
     if (starts_word && after < declaration.size() && declaration[after] == '=') {

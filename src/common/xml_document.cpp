@@ -78,8 +78,9 @@ Result<pugi::xml_node> load_document(pugi::xml_document& document, std::string& 
     content.remove_prefix(3);
   }
   if (trim(content).empty()) {
-    return make_error(source, bytes.empty() ? std::string("file is empty (0 bytes): ") + kind.empty_hint
-                                            : "file holds only whitespace, no XML");
+    return make_error(source, bytes.empty()
+                                  ? std::string("file is empty (0 bytes): ") + kind.empty_hint
+                                  : "file holds only whitespace, no XML");
   }
   // XML never contains NUL, and pugixml would take one for the end of the
   // text and silently ignore everything after it.
@@ -115,13 +116,15 @@ Result<pugi::xml_node> load_document(pugi::xml_document& document, std::string& 
         // XML allows one root; a second one is usually two reports written
         // into one file, whose second half must not silently vanish.
         return error_at(node, source,
-                        "a second root element <" + truncate_utf8(node.name(), 60, "…") + "> after <" +
-                            root.name() + ">: are two reports concatenated in this file?");
+                        "a second root element <" + truncate_utf8(node.name(), 60, "…") +
+                            "> after <" + root.name() +
+                            ">: are two reports concatenated in this file?");
       }
       root = node;
     } else if ((node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) &&
                !trim(node.value()).empty()) {
-      return error_at(node, source, "text outside the root element (a damaged or concatenated file?)");
+      return error_at(node, source,
+                      "text outside the root element (a damaged or concatenated file?)");
     }
   }
   if (!root) {

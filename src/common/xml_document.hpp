@@ -19,7 +19,7 @@ enum class DoctypePolicy { refuse_external_ids, allow_external_ids };
 
 // What a format expects, for messages.
 struct DocumentKind {
-  const char* empty_hint;     // "the test run wrote no report"
+  const char* empty_hint; // "the test run wrote no report"
   DoctypePolicy doctype = DoctypePolicy::refuse_external_ids;
 };
 

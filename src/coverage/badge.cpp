@@ -51,8 +51,8 @@ const char* colour_for(std::uint64_t covered, std::uint64_t valid) {
   if (valid == 0) {
     return "#9f9f9f";
   }
-  const std::pair<const char*, const char*> steps[] = {{"90", "#4c1"}, {"80", "#97ca00"}, {"70", "#a4a61d"},
-                                                        {"60", "#dfb317"}, {"50", "#fe7d37"}};
+  const std::pair<const char*, const char*> steps[] = {
+      {"90", "#4c1"}, {"80", "#97ca00"}, {"70", "#a4a61d"}, {"60", "#dfb317"}, {"50", "#fe7d37"}};
   for (const auto& [threshold, colour] : steps) {
     if (ratio_meets(covered, valid, *parse_percent(threshold))) {
       return colour;
@@ -74,15 +74,28 @@ std::string render_badge_svg(std::uint64_t covered, std::uint64_t valid, const s
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + number(width) +
          "\" height=\"20\" role=\"img\" aria-label=\"" + safe_label + ": " + value + "\">" +
          "<title>" + safe_label + ": " + value + "</title>" +
-         "<linearGradient id=\"s\" x2=\"0\" y2=\"100%\"><stop offset=\"0\" stop-color=\"#bbb\" stop-opacity=\".1\"/>"
+         "<linearGradient id=\"s\" x2=\"0\" y2=\"100%\"><stop offset=\"0\" stop-color=\"#bbb\" "
+         "stop-opacity=\".1\"/>"
          "<stop offset=\"1\" stop-opacity=\".1\"/></linearGradient>"
-         "<clipPath id=\"r\"><rect width=\"" + number(width) + "\" height=\"20\" rx=\"3\" fill=\"#fff\"/></clipPath>"
-         "<g clip-path=\"url(#r)\"><rect width=\"" + number(left) + "\" height=\"20\" fill=\"#555\"/>"
-         "<rect x=\"" + number(left) + "\" width=\"" + number(right) + "\" height=\"20\" fill=\"" + colour + "\"/>"
-         "<rect width=\"" + number(width) + "\" height=\"20\" fill=\"url(#s)\"/></g>"
-         "<g fill=\"#fff\" text-anchor=\"middle\" font-family=\"Verdana,Geneva,DejaVu Sans,sans-serif\" font-size=\"11\">"
-         "<text x=\"" + number(left / 2) + "\" y=\"14\">" + safe_label + "</text>"
-         "<text x=\"" + number(left + right / 2) + "\" y=\"14\">" + value + "</text></g></svg>\n";
+         "<clipPath id=\"r\"><rect width=\"" +
+         number(width) +
+         "\" height=\"20\" rx=\"3\" fill=\"#fff\"/></clipPath>"
+         "<g clip-path=\"url(#r)\"><rect width=\"" +
+         number(left) +
+         "\" height=\"20\" fill=\"#555\"/>"
+         "<rect x=\"" +
+         number(left) + "\" width=\"" + number(right) + "\" height=\"20\" fill=\"" + colour +
+         "\"/>"
+         "<rect width=\"" +
+         number(width) +
+         "\" height=\"20\" fill=\"url(#s)\"/></g>"
+         "<g fill=\"#fff\" text-anchor=\"middle\" font-family=\"Verdana,Geneva,DejaVu "
+         "Sans,sans-serif\" font-size=\"11\">"
+         "<text x=\"" +
+         number(left / 2) + "\" y=\"14\">" + safe_label +
+         "</text>"
+         "<text x=\"" +
+         number(left + right / 2) + "\" y=\"14\">" + value + "</text></g></svg>\n";
 }
 
 } // namespace gatekit::coverage

@@ -23,7 +23,8 @@ bool written_by_istanbul(pugi::xml_node root, pugi::xml_node project) {
          std::string_view(project.attribute("name").value()) == "All files";
 }
 
-Status read_file(pugi::xml_node file_node, const std::string& source, bool istanbul, FileCoverage& file) {
+Status read_file(pugi::xml_node file_node, const std::string& source, bool istanbul,
+                 FileCoverage& file) {
   for (pugi::xml_node line : file_node.children("line")) {
     const std::string_view type = line.attribute("type").value();
     if (type != "stmt" && type != "cond") {
@@ -48,8 +49,10 @@ Status read_file(pugi::xml_node file_node, const std::string& source, bool istan
       const std::uint64_t t = true_count.value().value_or(0);
       const std::uint64_t f = false_count.value().value_or(0);
       if (istanbul) {
-        record.branches_valid = static_cast<std::uint32_t>(std::min<std::uint64_t>(t + f, UINT32_MAX));
-        record.branches_covered = static_cast<std::uint32_t>(std::min<std::uint64_t>(t, UINT32_MAX));
+        record.branches_valid =
+            static_cast<std::uint32_t>(std::min<std::uint64_t>(t + f, UINT32_MAX));
+        record.branches_covered =
+            static_cast<std::uint32_t>(std::min<std::uint64_t>(t, UINT32_MAX));
       } else {
         record.branches_valid = 2;
         record.branches_covered = (t > 0 ? 1u : 0u) + (f > 0 ? 1u : 0u);
@@ -71,7 +74,8 @@ Result<CoverageReport> read_clover(pugi::xml_node root, const std::string& sourc
     return xml::error_at(root, source, "Clover report without a <project> element");
   }
   const bool istanbul = written_by_istanbul(root, project);
-  report.producer = istanbul ? "istanbul" : "clover " + std::string(root.attribute("clover").value());
+  report.producer =
+      istanbul ? "istanbul" : "clover " + std::string(root.attribute("clover").value());
   std::unordered_map<std::string, size_t> file_index;
   const auto add_file = [&](pugi::xml_node file_node) -> Status {
     const char* path = file_node.attribute("path").value();

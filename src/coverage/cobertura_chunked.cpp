@@ -24,7 +24,9 @@ namespace {
 
 constexpr unsigned k_parse_options = pugi::parse_default;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // The end (one past '>') of the tag starting at `start`, honouring quoted
 // attribute values, which may contain '>'; npos if unterminated.
@@ -103,13 +105,15 @@ private:
     }
     const bool empty = tag.size() >= 2 && tag[tag.size() - 2] == '/';
     size_t name_end = 1;
-    while (name_end < tag.size() && !is_space(tag[name_end]) && tag[name_end] != '>' && tag[name_end] != '/') {
+    while (name_end < tag.size() && !is_space(tag[name_end]) && tag[name_end] != '>' &&
+           tag[name_end] != '/') {
       ++name_end;
     }
     const std::string name(tag.substr(1, name_end - 1));
     const std::string parent = m_open.empty() ? "" : m_open.back();
     const bool placed = (name == "packages" && m_open.empty() && !m_packages_closed) ||
-                        (name == "package" && parent == "packages") || (name == "classes" && parent == "package");
+                        (name == "package" && parent == "packages") ||
+                        (name == "classes" && parent == "package");
     if (!placed) {
       return false;
     }
@@ -148,11 +152,12 @@ size_t find_class(std::string_view text, size_t from) {
 
 } // namespace
 
-std::optional<Result<CoverageReport>> read_cobertura_chunked(std::string_view text, const std::string& source) {
+std::optional<Result<CoverageReport>> read_cobertura_chunked(std::string_view text,
+                                                             const std::string& source) {
   // Only plain UTF-8: other encodings are converted by the whole-document parse.
   const std::string declared = declared_xml_encoding(text);
-  if (detect_encoding(text) != TextEncoding::utf8 || (!declared.empty() && !is_utf8_name(declared)) ||
-      text.find('\0') != std::string_view::npos) {
+  if (detect_encoding(text) != TextEncoding::utf8 ||
+      (!declared.empty() && !is_utf8_name(declared)) || text.find('\0') != std::string_view::npos) {
     return std::nullopt; // the whole-document parse converts, or reports the NUL
   }
   const size_t packages = text.find("<packages");
@@ -163,12 +168,13 @@ std::optional<Result<CoverageReport>> read_cobertura_chunked(std::string_view te
   std::string header(text.substr(0, packages));
   header += "</coverage>";
   pugi::xml_document header_document;
-  if (!header_document.load_buffer(header.data(), header.size(), k_parse_options | pugi::parse_doctype,
-                                   pugi::encoding_utf8)) {
+  if (!header_document.load_buffer(header.data(), header.size(),
+                                   k_parse_options | pugi::parse_doctype, pugi::encoding_utf8)) {
     return std::nullopt;
   }
   pugi::xml_node root = header_document.document_element();
-  if (std::string_view(root.name()) != "coverage" || root.attribute("clover") || header.find("<!ENTITY") != std::string::npos) {
+  if (std::string_view(root.name()) != "coverage" || root.attribute("clover") ||
+      header.find("<!ENTITY") != std::string::npos) {
     return std::nullopt;
   }
   CoberturaReader reader(source);
@@ -181,7 +187,8 @@ std::optional<Result<CoverageReport>> read_cobertura_chunked(std::string_view te
   WrapperNesting wrappers;
   while (true) {
     const size_t start = find_class(text, cursor);
-    const std::string_view gap = text.substr(cursor, (start == std::string_view::npos ? text.size() : start) - cursor);
+    const std::string_view gap =
+        text.substr(cursor, (start == std::string_view::npos ? text.size() : start) - cursor);
     if (!wrappers.consume(gap)) {
       return std::nullopt;
     }
@@ -207,7 +214,8 @@ std::optional<Result<CoverageReport>> read_cobertura_chunked(std::string_view te
       end = close + 8;
     }
     pugi::xml_document fragment;
-    if (!fragment.load_buffer(text.data() + start, end - start, k_parse_options, pugi::encoding_utf8) ||
+    if (!fragment.load_buffer(text.data() + start, end - start, k_parse_options,
+                              pugi::encoding_utf8) ||
         std::string_view(fragment.document_element().name()) != "class" ||
         fragment.document_element().next_sibling()) {
       return std::nullopt;

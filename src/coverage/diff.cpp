@@ -1,7 +1,6 @@
-#include <gatekit/coverage/diff.hpp>
-
 #include <gatekit/common/numbers.hpp>
 #include <gatekit/common/text.hpp>
+#include <gatekit/coverage/diff.hpp>
 #include <gatekit/coverage/paths.hpp>
 
 #include <algorithm>
@@ -40,8 +39,9 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> hunk_target(std::string_v
   range = range.substr(0, range.find(' '));
   const size_t comma = range.find(',');
   const std::optional<std::uint64_t> start = parse_count(range.substr(0, comma));
-  const std::optional<std::uint64_t> count =
-      comma == std::string_view::npos ? std::optional<std::uint64_t>(1) : parse_count(range.substr(comma + 1));
+  const std::optional<std::uint64_t> count = comma == std::string_view::npos
+                                                 ? std::optional<std::uint64_t>(1)
+                                                 : parse_count(range.substr(comma + 1));
   if (!start || !count || *start > UINT32_MAX || *count > UINT32_MAX) {
     return std::nullopt;
   }
@@ -50,11 +50,12 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> hunk_target(std::string_v
 
 } // namespace
 
-Result<std::vector<ChangedFile>> parse_unified_diff(std::string_view text, const std::string& source) {
+Result<std::vector<ChangedFile>> parse_unified_diff(std::string_view text,
+                                                    const std::string& source) {
   std::vector<ChangedFile> files;
   ChangedFile* current = nullptr;
-  std::uint32_t next_line = 0;   // new-file line number of the next hunk line
-  std::uint32_t remaining = 0;   // new-file lines left in the hunk
+  std::uint32_t next_line = 0; // new-file line number of the next hunk line
+  std::uint32_t remaining = 0; // new-file lines left in the hunk
   std::uint32_t old_remaining = 0;
   int line_no = 0;
   size_t start = 0;
@@ -112,16 +113,20 @@ Result<std::vector<ChangedFile>> parse_unified_diff(std::string_view text, const
       const auto target = hunk_target(line);
       const size_t minus = line.find(" -");
       if (!target || minus == std::string_view::npos) {
-        return make_error(source, "malformed hunk header: '" + truncate_utf8(line, 80, "…") + "'", line_no, 1);
+        return make_error(source, "malformed hunk header: '" + truncate_utf8(line, 80, "…") + "'",
+                          line_no, 1);
       }
       std::string_view old_range = line.substr(minus + 2);
       old_range = old_range.substr(0, old_range.find(' '));
       const size_t comma = old_range.find(',');
-      const std::optional<std::uint64_t> old_count =
-          comma == std::string_view::npos ? std::optional<std::uint64_t>(1) : parse_count(old_range.substr(comma + 1));
+      const std::optional<std::uint64_t> old_count = comma == std::string_view::npos
+                                                         ? std::optional<std::uint64_t>(1)
+                                                         : parse_count(old_range.substr(comma + 1));
       next_line = target->first;
       remaining = target->second;
-      old_remaining = old_count ? static_cast<std::uint32_t>(std::min<std::uint64_t>(*old_count, UINT32_MAX)) : 0;
+      old_remaining =
+          old_count ? static_cast<std::uint32_t>(std::min<std::uint64_t>(*old_count, UINT32_MAX))
+                    : 0;
     }
     // Anything else (index, mode, rename and binary lines, commit messages) is passed over.
   }
@@ -129,7 +134,8 @@ Result<std::vector<ChangedFile>> parse_unified_diff(std::string_view text, const
   for (ChangedFile& file : files) {
     std::sort(file.lines.begin(), file.lines.end());
     file.lines.erase(std::unique(file.lines.begin(), file.lines.end()), file.lines.end());
-    const auto same = std::find_if(kept.begin(), kept.end(), [&file](const ChangedFile& k) { return k.path == file.path; });
+    const auto same = std::find_if(kept.begin(), kept.end(),
+                                   [&file](const ChangedFile& k) { return k.path == file.path; });
     if (same != kept.end()) {
       same->lines.insert(same->lines.end(), file.lines.begin(), file.lines.end());
       std::sort(same->lines.begin(), same->lines.end());

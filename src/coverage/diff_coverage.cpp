@@ -4,7 +4,8 @@
 
 namespace gatekit::coverage {
 
-DiffCoverage compute_diff_coverage(const MergedCoverage& coverage, const std::vector<ChangedFile>& changes) {
+DiffCoverage compute_diff_coverage(const MergedCoverage& coverage,
+                                   const std::vector<ChangedFile>& changes) {
   DiffCoverage diff;
   for (const ChangedFile& change : changes) {
     if (change.lines.empty()) {

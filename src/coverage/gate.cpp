@@ -1,6 +1,5 @@
-#include <gatekit/coverage/gate.hpp>
-
 #include <gatekit/common/glob.hpp>
+#include <gatekit/coverage/gate.hpp>
 
 namespace gatekit::coverage {
 namespace {
@@ -18,8 +17,9 @@ bool within_drop(std::uint64_t covered_now, std::uint64_t valid_now, std::uint64
 
 std::string requirement(std::uint64_t covered, std::uint64_t valid, Percent minimum) {
   const bool met = ratio_meets(covered, valid, minimum);
-  return percent_text(covered, valid) + " (" + std::to_string(covered) + " of " + std::to_string(valid) + ") " +
-         (met ? ">= " : "< ") + format_percent(minimum) + "% required";
+  return percent_text(covered, valid) + " (" + std::to_string(covered) + " of " +
+         std::to_string(valid) + ") " + (met ? ">= " : "< ") + format_percent(minimum) +
+         "% required";
 }
 
 } // namespace
@@ -43,7 +43,8 @@ std::pair<std::uint64_t, std::uint64_t> metric_ratio(const Counts& counts, Metri
   case Metric::branch:
     return {counts.branches_covered, counts.branches_valid};
   case Metric::combined:
-    return {counts.lines_covered + counts.branches_covered, counts.lines_valid + counts.branches_valid};
+    return {counts.lines_covered + counts.branches_covered,
+            counts.lines_valid + counts.branches_valid};
   }
   return {0, 0};
 }
@@ -74,15 +75,19 @@ CoverageGateResult evaluate(const MergedCoverage& coverage, const std::optional<
   const Counts& totals = result.totals;
 
   if (totals.lines_valid == 0 && totals.branches_valid == 0) {
-    add_check("coverage data", false, "the reports cover no line of any kept file (wrong paths or filters?)");
+    add_check("coverage data", false,
+              "the reports cover no line of any kept file (wrong paths or filters?)");
   }
-  const auto check_minimum = [&](const char* name, Metric metric, const std::optional<Percent>& minimum) {
+  const auto check_minimum = [&](const char* name, Metric metric,
+                                 const std::optional<Percent>& minimum) {
     if (!minimum) {
       return;
     }
     const auto [covered, valid] = metric_ratio(totals, metric);
     if (valid == 0) {
-      add_check(name, false, std::string("nothing to measure: no ") + metric_name(metric) + " data in the reports");
+      add_check(name, false,
+                std::string("nothing to measure: no ") + metric_name(metric) +
+                    " data in the reports");
       return;
     }
     add_check(name, ratio_meets(covered, valid, *minimum), requirement(covered, valid, *minimum));
@@ -99,8 +104,9 @@ CoverageGateResult evaluate(const MergedCoverage& coverage, const std::optional<
       }
     }
     add_check("per-file coverage", result.failing_files.empty(),
-              std::to_string(result.failing_files.size()) + " file(s) below " + format_percent(*policy.min_file) +
-                  "% " + metric_name(policy.metric) + " coverage");
+              std::to_string(result.failing_files.size()) + " file(s) below " +
+                  format_percent(*policy.min_file) + "% " + metric_name(policy.metric) +
+                  " coverage");
   }
   for (const CoverageRule& rule : policy.rules) {
     Counts matched;
@@ -113,11 +119,13 @@ CoverageGateResult evaluate(const MergedCoverage& coverage, const std::optional<
     }
     const auto [covered, valid] = metric_ratio(matched, policy.metric);
     if (files == 0 || valid == 0) {
-      add_check("rule " + rule.pattern, false, "matches no covered file (renamed? remove the rule)");
+      add_check("rule " + rule.pattern, false,
+                "matches no covered file (renamed? remove the rule)");
       continue;
     }
     add_check("rule " + rule.pattern, ratio_meets(covered, valid, rule.minimum),
-              requirement(covered, valid, rule.minimum) + " over " + std::to_string(files) + " file(s)");
+              requirement(covered, valid, rule.minimum) + " over " + std::to_string(files) +
+                  " file(s)");
   }
   if (policy.max_drop && policy.baseline) {
     const auto [covered, valid] = metric_ratio(totals, policy.metric);
@@ -125,8 +133,9 @@ CoverageGateResult evaluate(const MergedCoverage& coverage, const std::optional<
     if (then_valid > 0 && valid > 0) {
       const bool met = within_drop(covered, valid, then_covered, then_valid, *policy.max_drop);
       add_check("coverage drop", met,
-                percent_text(covered, valid) + " now, " + percent_text(then_covered, then_valid) + " in the baseline; " +
-                    (met ? "within " : "more than ") + format_percent(*policy.max_drop) + " points");
+                percent_text(covered, valid) + " now, " + percent_text(then_covered, then_valid) +
+                    " in the baseline; " + (met ? "within " : "more than ") +
+                    format_percent(*policy.max_drop) + " points");
     }
   }
   if (policy.min_diff) {
@@ -135,7 +144,8 @@ CoverageGateResult evaluate(const MergedCoverage& coverage, const std::optional<
     } else if (diff->lines_valid == 0) {
       add_check("diff coverage", true, "no changed line is measured by the coverage reports");
     } else {
-      add_check("diff coverage", ratio_meets(diff->lines_covered, diff->lines_valid, *policy.min_diff),
+      add_check("diff coverage",
+                ratio_meets(diff->lines_covered, diff->lines_valid, *policy.min_diff),
                 requirement(diff->lines_covered, diff->lines_valid, *policy.min_diff));
     }
   }

@@ -24,8 +24,9 @@ struct LineCounters {
 
 Result<LineCounters> read_counters(pugi::xml_node line, const std::string& source) {
   LineCounters counters;
-  for (const auto& [name, target] : {std::pair{"mi", &counters.mi}, std::pair{"ci", &counters.ci},
-                                     std::pair{"mb", &counters.mb}, std::pair{"cb", &counters.cb}}) {
+  for (const auto& [name, target] :
+       {std::pair{"mi", &counters.mi}, std::pair{"ci", &counters.ci}, std::pair{"mb", &counters.mb},
+        std::pair{"cb", &counters.cb}}) {
     Result<std::optional<std::uint64_t>> value = count_attribute(line, name, source);
     if (!value) {
       return value.error();
@@ -120,8 +121,10 @@ Result<CoverageReport> read_jacoco(pugi::xml_node root, const std::string& sourc
           record.line = static_cast<std::uint32_t>(*number.value());
           record.hits = c.ci;
           record.is_line = c.mi + c.ci > 0;
-          record.branches_valid = static_cast<std::uint32_t>(std::min<std::uint64_t>(c.mb + c.cb, UINT32_MAX));
-          record.branches_covered = static_cast<std::uint32_t>(std::min<std::uint64_t>(c.cb, UINT32_MAX));
+          record.branches_valid =
+              static_cast<std::uint32_t>(std::min<std::uint64_t>(c.mb + c.cb, UINT32_MAX));
+          record.branches_covered =
+              static_cast<std::uint32_t>(std::min<std::uint64_t>(c.cb, UINT32_MAX));
           lines.push_back(record);
         }
       }

@@ -4,11 +4,11 @@
 // meaning the block was never reached; LF/LH/BRF/BRH are the writer's totals,
 // kept only to warn when they disagree with the records.
 
+#include "xml_formats.hpp"
+
 #include <gatekit/common/numbers.hpp>
 #include <gatekit/common/text.hpp>
 #include <gatekit/coverage/parse.hpp>
-
-#include "xml_formats.hpp"
 
 #include <unordered_map>
 
@@ -76,11 +76,14 @@ Result<CoverageReport> parse_lcov(std::string_view text, const std::string& sour
   DeclaredTotals declared_sum;
   bool any_declared = false;
   int line_no = 0;
-  const auto fail = [&](const std::string& message) { return make_error(source, message, line_no, 1); };
+  const auto fail = [&](const std::string& message) {
+    return make_error(source, message, line_no, 1);
+  };
   const auto close_section = [&]() {
     if (section.lf || section.lh || section.brf || section.brh) {
       any_declared = true;
-      const auto add = [](std::optional<std::uint64_t>& sum, const std::optional<std::uint64_t>& value) {
+      const auto add = [](std::optional<std::uint64_t>& sum,
+                          const std::optional<std::uint64_t>& value) {
         if (value) {
           sum = sum.value_or(0) + *value;
         }
@@ -118,7 +121,8 @@ Result<CoverageReport> parse_lcov(std::string_view text, const std::string& sour
     }
     const size_t colon = record.find(':');
     if (colon == std::string_view::npos) {
-      return fail("not an LCOV record (expected KEY:VALUE): '" + truncate_utf8(record, 60, "…") + "'");
+      return fail("not an LCOV record (expected KEY:VALUE): '" + truncate_utf8(record, 60, "…") +
+                  "'");
     }
     const std::string_view key = record.substr(0, colon);
     const std::string_view value = record.substr(colon + 1);
@@ -137,11 +141,12 @@ Result<CoverageReport> parse_lcov(std::string_view text, const std::string& sour
       file = &report.files[found->second];
       continue;
     }
-    if (key == "TN" || key == "VER" || key == "FN" || key == "FNDA" || key == "FNF" || key == "FNH" ||
-        key == "FNL" || key == "FNA") {
+    if (key == "TN" || key == "VER" || key == "FN" || key == "FNDA" || key == "FNF" ||
+        key == "FNH" || key == "FNL" || key == "FNA") {
       continue; // test names and function records do not change line or branch coverage
     }
-    const bool per_file = key == "DA" || key == "BRDA" || key == "LF" || key == "LH" || key == "BRF" || key == "BRH";
+    const bool per_file =
+        key == "DA" || key == "BRDA" || key == "LF" || key == "LH" || key == "BRF" || key == "BRH";
     if (!per_file) {
       continue; // records added by newer lcov versions (e.g. MCDC) are passed over
     }
@@ -151,41 +156,51 @@ Result<CoverageReport> parse_lcov(std::string_view text, const std::string& sour
     if (key == "DA") {
       const std::vector<std::string_view> parts = fields(value, 3);
       const std::optional<std::uint32_t> number = line_number(parts[0]);
-      const std::optional<std::int64_t> hits = parts.size() >= 2 ? parse_integer(parts[1]) : std::nullopt;
+      const std::optional<std::int64_t> hits =
+          parts.size() >= 2 ? parse_integer(parts[1]) : std::nullopt;
       if (!number || !hits) {
         return fail("DA: expects LINE,HITS, got '" + truncate_utf8(value, 60, "…") + "'");
       }
       // gcov has been known to write negative counts; they mean "ran".
-      file->lines.push_back(LineCoverage{*number, static_cast<std::uint64_t>(*hits < 0 ? 1 : *hits), 0, 0, true});
+      file->lines.push_back(
+          LineCoverage{*number, static_cast<std::uint64_t>(*hits < 0 ? 1 : *hits), 0, 0, true});
     } else if (key == "BRDA") {
       const std::vector<std::string_view> parts = fields(value, 4);
       if (parts.size() != 4) {
-        return fail("BRDA: expects LINE,BLOCK,BRANCH,TAKEN, got '" + truncate_utf8(value, 60, "…") + "'");
+        return fail("BRDA: expects LINE,BLOCK,BRANCH,TAKEN, got '" + truncate_utf8(value, 60, "…") +
+                    "'");
       }
       const std::optional<std::uint32_t> number = line_number(parts[0]);
       const std::optional<std::uint32_t> block = block_number(parts[1]);
       const std::optional<std::uint64_t> branch = parse_count(parts[2]);
       const std::string_view taken_text = trim(parts[3]);
-      const std::optional<std::uint64_t> taken = taken_text == "-" ? std::optional<std::uint64_t>(0) : parse_count(taken_text);
+      const std::optional<std::uint64_t> taken =
+          taken_text == "-" ? std::optional<std::uint64_t>(0) : parse_count(taken_text);
       if (!number || !block || !branch || *branch > UINT32_MAX || !taken) {
         return fail("BRDA: expects LINE,BLOCK,BRANCH,TAKEN (TAKEN a number or '-'), got '" +
                     truncate_utf8(value, 60, "…") + "'");
       }
-      file->branch_points.push_back(BranchPoint{*number, *block, static_cast<std::uint32_t>(*branch), *taken});
+      file->branch_points.push_back(
+          BranchPoint{*number, *block, static_cast<std::uint32_t>(*branch), *taken});
     } else {
       const std::optional<std::uint64_t> count = parse_count(value);
       if (!count) {
-        return fail(std::string(key) + ": expects a whole number, got '" + truncate_utf8(value, 40, "…") + "'");
+        return fail(std::string(key) + ": expects a whole number, got '" +
+                    truncate_utf8(value, 40, "…") + "'");
       }
-      (key == "LF" ? section.lf : key == "LH" ? section.lh : key == "BRF" ? section.brf : section.brh) = *count;
+      (key == "LF"    ? section.lf
+       : key == "LH"  ? section.lh
+       : key == "BRF" ? section.brf
+                      : section.brh) = *count;
     }
   }
   if (file != nullptr) {
     close_section(); // tolerate a missing final end_of_record
   }
   if (report.files.empty()) {
-    return make_error(source, text.empty() ? "file is empty (0 bytes): the coverage run wrote no report"
-                                           : "LCOV tracefile without any SF: section");
+    return make_error(source, text.empty()
+                                  ? "file is empty (0 bytes): the coverage run wrote no report"
+                                  : "LCOV tracefile without any SF: section");
   }
   for (FileCoverage& entry : report.files) {
     normalise_lines(entry.lines);

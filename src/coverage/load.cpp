@@ -1,9 +1,8 @@
-#include <gatekit/coverage/load.hpp>
-
 #include <gatekit/common/file_io.hpp>
 #include <gatekit/common/percent.hpp>
 #include <gatekit/common/process.hpp>
 #include <gatekit/common/xml_errors.hpp>
+#include <gatekit/coverage/load.hpp>
 #include <gatekit/coverage/parse.hpp>
 
 #include <nlohmann/json.hpp>
@@ -11,7 +10,8 @@
 
 namespace gatekit::coverage {
 
-Result<MergedCoverage> load_coverage(const std::vector<std::string>& paths, CoverageMerger& merger) {
+Result<MergedCoverage> load_coverage(const std::vector<std::string>& paths,
+                                     CoverageMerger& merger) {
   for (const std::string& path : paths) {
     Result<std::string> bytes = read_file(path);
     if (!bytes) {
@@ -21,7 +21,8 @@ Result<MergedCoverage> load_coverage(const std::vector<std::string>& paths, Cove
     if (!report) {
       // Errors are rare: only then read the file again to find the line.
       Result<std::string> original = read_file(path);
-      return original ? locate_xml_error(report.error(), std::move(original.value())) : report.error();
+      return original ? locate_xml_error(report.error(), std::move(original.value()))
+                      : report.error();
     }
     merger.add(std::move(report.value()));
   }
@@ -33,13 +34,15 @@ Result<std::vector<CoverageRule>> parse_rules(std::string_view text, const std::
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& error) {
-    return make_error(source, "not valid YAML: " + error.msg, error.mark.line + 1, error.mark.column + 1);
+    return make_error(source, "not valid YAML: " + error.msg, error.mark.line + 1,
+                      error.mark.column + 1);
   }
   if (root.IsNull()) {
     return std::vector<CoverageRule>();
   }
   if (!root.IsMap()) {
-    return make_error(source, "expected a mapping of glob to minimum percent, e.g. 'src/core/**: 90'",
+    return make_error(source,
+                      "expected a mapping of glob to minimum percent, e.g. 'src/core/**: 90'",
                       root.Mark().line + 1, root.Mark().column + 1);
   }
   std::vector<CoverageRule> rules;
@@ -48,8 +51,9 @@ Result<std::vector<CoverageRule>> parse_rules(std::string_view text, const std::
     const std::string value = entry.second.IsScalar() ? entry.second.Scalar() : "";
     const std::optional<Percent> minimum = parse_percent(value);
     if (pattern.empty() || !minimum) {
-      Error error = make_error(source, "rule '" + pattern + "': '" + value + "' is not a percentage from 0 to 100",
-                               entry.second.Mark().line + 1, entry.second.Mark().column + 1);
+      Error error = make_error(
+          source, "rule '" + pattern + "': '" + value + "' is not a percentage from 0 to 100",
+          entry.second.Mark().line + 1, entry.second.Mark().column + 1);
       error.where.json_path = "/" + pattern;
       return error;
     }
@@ -63,17 +67,20 @@ Result<Counts> parse_baseline(std::string_view text, const std::string& source) 
   try {
     json = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& error) {
-    return make_error(source, std::string("not valid JSON (at byte ") + std::to_string(error.byte) + ")");
+    return make_error(source,
+                      std::string("not valid JSON (at byte ") + std::to_string(error.byte) + ")");
   }
   Counts counts;
-  const std::pair<const char*, std::uint64_t*> fields[] = {{"lines_covered", &counts.lines_covered},
-                                                           {"lines_valid", &counts.lines_valid},
-                                                           {"branches_covered", &counts.branches_covered},
-                                                           {"branches_valid", &counts.branches_valid}};
+  const std::pair<const char*, std::uint64_t*> fields[] = {
+      {"lines_covered", &counts.lines_covered},
+      {"lines_valid", &counts.lines_valid},
+      {"branches_covered", &counts.branches_covered},
+      {"branches_valid", &counts.branches_valid}};
   for (const auto& [name, target] : fields) {
     const nlohmann::json::json_pointer pointer("/totals/" + std::string(name));
     if (!json.contains(pointer) || !json.at(pointer).is_number_unsigned()) {
-      Error error = make_error(source, "expected a whole number (is this a coverage-gate --report-json file?)");
+      Error error = make_error(
+          source, "expected a whole number (is this a coverage-gate --report-json file?)");
       error.where.json_path = pointer.to_string();
       return error;
     }
@@ -82,10 +89,12 @@ Result<Counts> parse_baseline(std::string_view text, const std::string& source) 
   return counts;
 }
 
-Result<std::vector<ChangedFile>> diff_against(const std::string& base, const std::string& directory) {
+Result<std::vector<ChangedFile>> diff_against(const std::string& base,
+                                              const std::string& directory) {
   // "--end-of-options" keeps a hostile ref from being read as an option.
   Result<std::string> diff = run_capture(
-      {"git", "diff", "--no-color", "--no-ext-diff", "--end-of-options", base + "...HEAD"}, directory);
+      {"git", "diff", "--no-color", "--no-ext-diff", "--end-of-options", base + "...HEAD"},
+      directory);
   if (!diff) {
     return diff.error();
   }

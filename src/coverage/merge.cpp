@@ -1,6 +1,5 @@
-#include <gatekit/coverage/merge.hpp>
-
 #include <gatekit/common/glob.hpp>
+#include <gatekit/coverage/merge.hpp>
 
 #include <algorithm>
 #include <iterator>
@@ -10,21 +9,23 @@ namespace {
 
 // What one report says about a line's branches not taken.
 struct MissingKnowledge {
-  bool present = false;                  // the report has this line with branches
-  bool known = false;                    // and says which destinations were missed
+  bool present = false; // the report has this line with branches
+  bool known = false;   // and says which destinations were missed
   std::vector<std::string> destinations;
 };
 
 MissingKnowledge missing_on(const FileCoverage& file, std::uint32_t line_number) {
   MissingKnowledge knowledge;
-  const auto line = std::lower_bound(file.lines.begin(), file.lines.end(), line_number,
-                                     [](const LineCoverage& l, std::uint32_t n) { return l.line < n; });
+  const auto line =
+      std::lower_bound(file.lines.begin(), file.lines.end(), line_number,
+                       [](const LineCoverage& l, std::uint32_t n) { return l.line < n; });
   if (line == file.lines.end() || line->line != line_number || line->branches_valid == 0) {
     return knowledge;
   }
   knowledge.present = true;
-  const auto arcs = std::lower_bound(file.missing_arcs.begin(), file.missing_arcs.end(), line_number,
-                                     [](const MissingArcs& m, std::uint32_t n) { return m.line < n; });
+  const auto arcs =
+      std::lower_bound(file.missing_arcs.begin(), file.missing_arcs.end(), line_number,
+                       [](const MissingArcs& m, std::uint32_t n) { return m.line < n; });
   if (arcs != file.missing_arcs.end() && arcs->line == line_number) {
     knowledge.known = true;
     knowledge.destinations = arcs->destinations;
@@ -45,17 +46,20 @@ void merge_missing_arcs(const FileCoverage& a, const FileCoverage& b, FileCovera
     }
     const MissingKnowledge in_a = missing_on(a, line.line);
     const MissingKnowledge in_b = missing_on(b, line.line);
-    if ((in_a.present && !in_a.known) || (in_b.present && !in_b.known) || (!in_a.present && !in_b.present)) {
+    if ((in_a.present && !in_a.known) || (in_b.present && !in_b.known) ||
+        (!in_a.present && !in_b.present)) {
       continue; // unknown somewhere: keep the per-line maximum
     }
     std::vector<std::string> both;
     if (in_a.present && in_b.present) {
-      std::set_intersection(in_a.destinations.begin(), in_a.destinations.end(), in_b.destinations.begin(),
-                            in_b.destinations.end(), std::back_inserter(both));
+      std::set_intersection(in_a.destinations.begin(), in_a.destinations.end(),
+                            in_b.destinations.begin(), in_b.destinations.end(),
+                            std::back_inserter(both));
     } else {
       both = in_a.present ? in_a.destinations : in_b.destinations;
     }
-    const auto missed = static_cast<std::uint32_t>(std::min<std::size_t>(both.size(), line.branches_valid));
+    const auto missed =
+        static_cast<std::uint32_t>(std::min<std::size_t>(both.size(), line.branches_valid));
     line.branches_covered = line.branches_valid - missed;
     if (!both.empty()) {
       result.push_back(MissingArcs{line.line, std::move(both)});
@@ -86,8 +90,9 @@ Counts MergedCoverage::totals() const {
 }
 
 const FileCoverage* MergedCoverage::find(const std::string& path) const {
-  const auto found = std::lower_bound(files.begin(), files.end(), path,
-                                      [](const FileCoverage& file, const std::string& key) { return file.path < key; });
+  const auto found = std::lower_bound(
+      files.begin(), files.end(), path,
+      [](const FileCoverage& file, const std::string& key) { return file.path < key; });
   return found != files.end() && found->path == path ? &*found : nullptr;
 }
 
@@ -133,7 +138,8 @@ void CoverageMerger::add(CoverageReport report) {
     }
     const bool identity = entry.branches_by_identity && identity_possible;
     if (identity && !file.branch_points.empty()) {
-      merged.branch_points.insert(merged.branch_points.end(), file.branch_points.begin(), file.branch_points.end());
+      merged.branch_points.insert(merged.branch_points.end(), file.branch_points.begin(),
+                                  file.branch_points.end());
       apply_branch_points(merged);
     } else if (!identity) {
       merged.branch_points.clear(); // per-line maximum from here on

@@ -38,8 +38,9 @@ Counts count_file(const FileCoverage& file) {
 }
 
 void normalise_lines(std::vector<LineCoverage>& lines) {
-  if (std::is_sorted(lines.begin(), lines.end(),
-                     [](const LineCoverage& a, const LineCoverage& b) { return a.line <= b.line; })) {
+  if (std::is_sorted(lines.begin(), lines.end(), [](const LineCoverage& a, const LineCoverage& b) {
+        return a.line <= b.line;
+      })) {
     return; // already sorted and unique: the common case
   }
   std::stable_sort(lines.begin(), lines.end(),
@@ -51,7 +52,8 @@ void normalise_lines(std::vector<LineCoverage>& lines) {
       kept.hits += lines[i].hits;
       kept.is_line = kept.is_line || lines[i].is_line;
       if (lines[i].branches_valid > kept.branches_valid ||
-          (lines[i].branches_valid == kept.branches_valid && lines[i].branches_covered > kept.branches_covered)) {
+          (lines[i].branches_valid == kept.branches_valid &&
+           lines[i].branches_covered > kept.branches_covered)) {
         kept.branches_valid = lines[i].branches_valid;
         kept.branches_covered = lines[i].branches_covered;
       }
@@ -69,7 +71,8 @@ void canonicalise_branch_numbers(std::vector<BranchPoint>& points) {
   std::uint32_t rank = 0;
   std::uint32_t previous_original = 0;
   for (size_t i = 0; i < points.size(); ++i) {
-    const bool same_group = i > 0 && points[i].line == points[i - 1].line && points[i].block == points[i - 1].block;
+    const bool same_group =
+        i > 0 && points[i].line == points[i - 1].line && points[i].block == points[i - 1].block;
     if (!same_group) {
       rank = 0;
     } else if (points[i].branch != previous_original) {

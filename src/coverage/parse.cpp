@@ -1,11 +1,10 @@
-#include <gatekit/coverage/parse.hpp>
-
 #include "../common/xml_document.hpp"
 #include "xml_formats.hpp"
 
 #include <gatekit/common/numbers.hpp>
 #include <gatekit/common/text.hpp>
 #include <gatekit/common/text_encoding.hpp>
+#include <gatekit/coverage/parse.hpp>
 
 namespace gatekit::coverage {
 namespace detail {
@@ -32,7 +31,8 @@ void warn_on_declared_mismatch(CoverageReport& report) {
   }
   std::string declared;
   std::string actual;
-  const auto compare = [&](const char* name, const std::optional<std::uint64_t>& claim, std::uint64_t value) {
+  const auto compare = [&](const char* name, const std::optional<std::uint64_t>& claim,
+                           std::uint64_t value) {
     if (claim && *claim != value) {
       declared += std::string(declared.empty() ? "" : " ") + name + "=" + std::to_string(*claim);
       actual += std::string(actual.empty() ? "" : " ") + name + "=" + std::to_string(value);
@@ -43,7 +43,8 @@ void warn_on_declared_mismatch(CoverageReport& report) {
   compare("branches-valid", report.declared.branches_valid, counted.branches_valid);
   compare("branches-covered", report.declared.branches_covered, counted.branches_covered);
   if (!declared.empty()) {
-    report.warnings.push_back("the report's totals say " + declared + " but its line records give " + actual +
+    report.warnings.push_back("the report's totals say " + declared +
+                              " but its line records give " + actual +
                               " (gatekit uses the records)");
   }
 }
@@ -74,20 +75,23 @@ Result<CoverageReport> parse_coverage(std::string bytes, const std::string& sour
   }
   const bool utf16 = detect_encoding(bytes) != TextEncoding::utf8;
   if (!utf16 && !start.empty() && start.front() != '<') {
-    return make_error(source, "not a coverage report: expected Cobertura, JaCoCo or Clover XML, or an "
-                              "LCOV tracefile (TN:/SF: records)");
+    return make_error(source,
+                      "not a coverage report: expected Cobertura, JaCoCo or Clover XML, or an "
+                      "LCOV tracefile (TN:/SF: records)");
   }
   // Cobertura is the format large reports come in: read it a class at a time
   // when its shape allows, the whole DOM otherwise.
   if (bytes.find("<packages") != std::string::npos) {
-    if (std::optional<Result<CoverageReport>> chunked = detail::read_cobertura_chunked(bytes, source)) {
+    if (std::optional<Result<CoverageReport>> chunked =
+            detail::read_cobertura_chunked(bytes, source)) {
       return std::move(*chunked);
     }
   }
   pugi::xml_document document;
   Result<pugi::xml_node> root =
       xml::load_document(document, bytes, source,
-                         xml::DocumentKind{"the coverage run wrote no report", xml::DoctypePolicy::allow_external_ids});
+                         xml::DocumentKind{"the coverage run wrote no report",
+                                           xml::DoctypePolicy::allow_external_ids});
   if (!root) {
     return root.error();
   }
@@ -103,12 +107,14 @@ Result<CoverageReport> parse_coverage(std::string bytes, const std::string& sour
     return detail::read_jacoco(node, source);
   }
   if (name == "testsuites" || name == "testsuite") {
-    return xml::error_at(node, source, "this is a JUnit test report (<" + std::string(name) +
-                                           ">); use junit-gate for it");
+    return xml::error_at(node, source,
+                         "this is a JUnit test report (<" + std::string(name) +
+                             ">); use junit-gate for it");
   }
-  return xml::error_at(node, source,
-                       "expected a Cobertura or Clover <coverage> or a JaCoCo <report> root element, got <" +
-                           truncate_utf8(name, 60, "…") + ">");
+  return xml::error_at(
+      node, source,
+      "expected a Cobertura or Clover <coverage> or a JaCoCo <report> root element, got <" +
+          truncate_utf8(name, 60, "…") + ">");
 }
 
 } // namespace gatekit::coverage

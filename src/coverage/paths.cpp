@@ -26,7 +26,8 @@ std::string after_prefix(const std::string& path, const std::string& prefix) {
 
 bool is_absolute(const std::string& path) {
   return (!path.empty() && path.front() == '/') ||
-         (path.size() >= 2 && path[1] == ':' && ((path[0] >= 'A' && path[0] <= 'Z') || (path[0] >= 'a' && path[0] <= 'z')));
+         (path.size() >= 2 && path[1] == ':' &&
+          ((path[0] >= 'A' && path[0] <= 'Z') || (path[0] >= 'a' && path[0] <= 'z')));
 }
 
 std::string join(const std::string& root, const std::string& path) {
@@ -83,7 +84,8 @@ std::string normalise_path(std::string_view path) {
   return normal;
 }
 
-std::string resolve_report_path(const std::string& report_path, const std::vector<std::string>& source_roots,
+std::string resolve_report_path(const std::string& report_path,
+                                const std::vector<std::string>& source_roots,
                                 const PathOptions& options, const PathExists& exists) {
   const std::string path = map_path(normalise_path(report_path), options);
   if (is_absolute(path)) {
@@ -91,7 +93,8 @@ std::string resolve_report_path(const std::string& report_path, const std::vecto
   }
   std::string first_inside;
   for (const std::string& root : source_roots) {
-    const std::string mapped_root = strip_workspace(map_path(normalise_path(root), options), options);
+    const std::string mapped_root =
+        strip_workspace(map_path(normalise_path(root), options), options);
     if (is_absolute(mapped_root)) {
       continue; // a root outside the repository (e.g. /app in a container) without a --path-map
     }

@@ -88,7 +88,8 @@ github::Outputs coverage_outputs(const CoverageGateResult& result) {
           {"lines_valid", std::to_string(t.lines_valid)},
           {"branches_covered", std::to_string(t.branches_covered)},
           {"branches_valid", std::to_string(t.branches_valid)},
-          {"diff_rate", result.diff ? rate_text(result.diff->lines_covered, result.diff->lines_valid) : ""},
+          {"diff_rate",
+           result.diff ? rate_text(result.diff->lines_covered, result.diff->lines_valid) : ""},
           {"gate", result.passed ? "pass" : "fail"}};
 }
 
@@ -111,9 +112,10 @@ std::vector<github::Annotation> uncovered_change_annotations(const CoverageGateR
       annotation.line = static_cast<int>(range.first);
       annotation.end_line = static_cast<int>(range.second);
       annotation.title = "Changed lines not covered";
-      annotation.message = range.first == range.second
-                               ? "Line " + std::to_string(range.first) + " is changed but no test covers it."
-                               : "Lines " + range_text(range) + " are changed but no test covers them.";
+      annotation.message =
+          range.first == range.second
+              ? "Line " + std::to_string(range.first) + " is changed but no test covers it."
+              : "Lines " + range_text(range) + " are changed but no test covers them.";
       annotations.push_back(std::move(annotation));
     }
   }

@@ -12,8 +12,12 @@ namespace {
 using github::escape_markdown;
 using github::MarkdownCell;
 
-MarkdownCell cell(const std::string& text) { return MarkdownCell{truncate_utf8(text, 300, "…"), false}; }
-MarkdownCell trusted(const std::string& text) { return MarkdownCell{text, true}; }
+MarkdownCell cell(const std::string& text) {
+  return MarkdownCell{truncate_utf8(text, 300, "…"), false};
+}
+MarkdownCell trusted(const std::string& text) {
+  return MarkdownCell{text, true};
+}
 
 std::string package_of(const std::string& path) {
   const size_t slash = path.rfind('/');
@@ -35,7 +39,8 @@ std::vector<MarkdownCell> count_cells(const Counts& counts) {
   return {trusted(percent_text(counts.lines_covered, counts.lines_valid)),
           trusted(std::to_string(counts.lines_covered) + "/" + std::to_string(counts.lines_valid)),
           trusted(percent_text(counts.branches_covered, counts.branches_valid)),
-          trusted(std::to_string(counts.branches_covered) + "/" + std::to_string(counts.branches_valid))};
+          trusted(std::to_string(counts.branches_covered) + "/" +
+                  std::to_string(counts.branches_valid))};
 }
 
 std::string packages_section(const MergedCoverage& coverage, const CoverageRenderOptions& options) {
@@ -44,8 +49,9 @@ std::string packages_section(const MergedCoverage& coverage, const CoverageRende
     packages[package_of(file.path)].add(count_file(file));
   }
   std::vector<std::pair<std::string, Counts>> sorted(packages.begin(), packages.end());
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [&options](const auto& a, const auto& b) { return worse(a.second, b.second, options.metric); });
+  std::stable_sort(sorted.begin(), sorted.end(), [&options](const auto& a, const auto& b) {
+    return worse(a.second, b.second, options.metric);
+  });
   std::vector<std::vector<MarkdownCell>> rows;
   for (std::size_t i = 0; i < std::min(sorted.size(), options.max_rows); ++i) {
     std::vector<MarkdownCell> row = {cell(sorted[i].first)};
@@ -55,8 +61,8 @@ std::string packages_section(const MergedCoverage& coverage, const CoverageRende
     rows.push_back(std::move(row));
   }
   std::string text = "### Packages, worst first (" + std::to_string(sorted.size()) + ")\n\n" +
-                     github::markdown_table({"Package", "Lines", "Covered", "Branches", "Covered"}, rows,
-                                            {false, true, true, true, true});
+                     github::markdown_table({"Package", "Lines", "Covered", "Branches", "Covered"},
+                                            rows, {false, true, true, true, true});
   if (sorted.size() > options.max_rows) {
     text += "\n_… and " + std::to_string(sorted.size() - options.max_rows) + " more._\n";
   }
@@ -69,13 +75,14 @@ std::string files_section(const MergedCoverage& coverage, const CoverageGateResu
   for (const FileCoverage& file : coverage.files) {
     files.push_back(&file);
   }
-  std::stable_sort(files.begin(), files.end(), [&options](const FileCoverage* a, const FileCoverage* b) {
-    return worse(count_file(*a), count_file(*b), options.metric);
-  });
+  std::stable_sort(files.begin(), files.end(),
+                   [&options](const FileCoverage* a, const FileCoverage* b) {
+                     return worse(count_file(*a), count_file(*b), options.metric);
+                   });
   std::vector<std::vector<MarkdownCell>> rows;
   for (std::size_t i = 0; i < std::min(files.size(), options.max_rows); ++i) {
-    const bool failing = std::find(result.failing_files.begin(), result.failing_files.end(), files[i]->path) !=
-                         result.failing_files.end();
+    const bool failing = std::find(result.failing_files.begin(), result.failing_files.end(),
+                                   files[i]->path) != result.failing_files.end();
     std::vector<MarkdownCell> row = {cell(files[i]->path)};
     for (MarkdownCell& value : count_cells(count_file(*files[i]))) {
       row.push_back(std::move(value));
@@ -94,8 +101,9 @@ std::string diff_section(const CoverageGateResult& result, const CoverageRenderO
     return {};
   }
   const DiffCoverage& diff = *result.diff;
-  std::string text = "### Diff coverage: " + percent_text(diff.lines_covered, diff.lines_valid) + "\n\n" +
-                     std::to_string(diff.lines_covered) + " of " + std::to_string(diff.lines_valid) +
+  std::string text = "### Diff coverage: " + percent_text(diff.lines_covered, diff.lines_valid) +
+                     "\n\n" + std::to_string(diff.lines_covered) + " of " +
+                     std::to_string(diff.lines_valid) +
                      " changed lines measured by the reports are covered.\n\n";
   std::vector<std::vector<MarkdownCell>> rows;
   for (const FileDiffCoverage& file : diff.files) {
@@ -106,9 +114,10 @@ std::string diff_section(const CoverageGateResult& result, const CoverageRenderO
     for (const LineRange& range : file.uncovered_ranges) {
       ranges += (ranges.empty() ? "" : ", ") + range_text(range);
     }
-    rows.push_back({cell(file.path), trusted(percent_text(file.lines_covered, file.lines_valid)),
-                    trusted(std::to_string(file.lines_covered) + "/" + std::to_string(file.lines_valid)),
-                    trusted(file.in_report ? ranges : "not in the coverage reports")});
+    rows.push_back(
+        {cell(file.path), trusted(percent_text(file.lines_covered, file.lines_valid)),
+         trusted(std::to_string(file.lines_covered) + "/" + std::to_string(file.lines_valid)),
+         trusted(file.in_report ? ranges : "not in the coverage reports")});
   }
   if (!rows.empty()) {
     text += github::markdown_table({"Changed file", "Diff coverage", "Lines", "Not covered"}, rows,
@@ -122,16 +131,18 @@ std::string reports_section(const MergedCoverage& coverage) {
   std::vector<std::string> notes;
   for (const ReportSummary& report : coverage.reports) {
     rows.push_back({cell(report.path), trusted(format_name(report.format)), cell(report.producer),
-                    trusted(std::to_string(report.files)), trusted(std::to_string(report.files_excluded)),
+                    trusted(std::to_string(report.files)),
+                    trusted(std::to_string(report.files_excluded)),
                     trusted(percent_text(report.counts.lines_covered, report.counts.lines_valid))});
     for (const std::string& warning : report.warnings) {
       notes.push_back(report.path + ": " + warning);
     }
   }
-  std::string text = "<details><summary>Reports (" + std::to_string(coverage.reports.size()) + ")</summary>\n\n" +
-                     github::markdown_table({"Report", "Format", "Producer", "Files", "Excluded", "Lines"}, rows,
-                                            {false, false, false, true, true, true}) +
-                     "\n</details>\n\n";
+  std::string text =
+      "<details><summary>Reports (" + std::to_string(coverage.reports.size()) + ")</summary>\n\n" +
+      github::markdown_table({"Report", "Format", "Producer", "Files", "Excluded", "Lines"}, rows,
+                             {false, false, false, true, true, true}) +
+      "\n</details>\n\n";
   if (!notes.empty()) {
     text += "### Notes\n\n";
     for (const std::string& note : notes) {
@@ -144,19 +155,24 @@ std::string reports_section(const MergedCoverage& coverage) {
 
 } // namespace
 
-std::string render_coverage_markdown(const MergedCoverage& coverage, const CoverageGateResult& result,
+std::string render_coverage_markdown(const MergedCoverage& coverage,
+                                     const CoverageGateResult& result,
                                      const CoverageRenderOptions& options) {
   const Counts& t = result.totals;
-  std::string text = result.passed ? "## ✅ coverage-gate: passed\n\n" : "## ❌ coverage-gate: failed\n\n";
+  std::string text =
+      result.passed ? "## ✅ coverage-gate: passed\n\n" : "## ❌ coverage-gate: failed\n\n";
   text += github::markdown_table(
       {"Metric", "Covered", "Valid", "Rate"},
-      {{trusted("Lines"), trusted(std::to_string(t.lines_covered)), trusted(std::to_string(t.lines_valid)),
+      {{trusted("Lines"), trusted(std::to_string(t.lines_covered)),
+        trusted(std::to_string(t.lines_valid)),
         trusted(percent_text(t.lines_covered, t.lines_valid))},
-       {trusted("Branches"), trusted(std::to_string(t.branches_covered)), trusted(std::to_string(t.branches_valid)),
+       {trusted("Branches"), trusted(std::to_string(t.branches_covered)),
+        trusted(std::to_string(t.branches_valid)),
         trusted(percent_text(t.branches_covered, t.branches_valid))},
        {trusted("Combined"), trusted(std::to_string(t.lines_covered + t.branches_covered)),
         trusted(std::to_string(t.lines_valid + t.branches_valid)),
-        trusted(percent_text(t.lines_covered + t.branches_covered, t.lines_valid + t.branches_valid))}},
+        trusted(
+            percent_text(t.lines_covered + t.branches_covered, t.lines_valid + t.branches_valid))}},
       {false, true, true, true});
   text += "\n";
   for (const CoverageCheck& check : result.checks) {

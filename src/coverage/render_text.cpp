@@ -7,27 +7,33 @@
 namespace gatekit::coverage {
 namespace {
 
-std::string inert(const std::string& text) { return truncate_utf8(single_line(text), 240, "…"); }
+std::string inert(const std::string& text) {
+  return truncate_utf8(single_line(text), 240, "…");
+}
 
 } // namespace
 
 std::string range_text(const LineRange& range) {
-  return range.first == range.second ? std::to_string(range.first)
-                                     : std::to_string(range.first) + "-" + std::to_string(range.second);
+  return range.first == range.second
+             ? std::to_string(range.first)
+             : std::to_string(range.first) + "-" + std::to_string(range.second);
 }
 
 std::string render_coverage_text(const MergedCoverage& coverage, const CoverageGateResult& result,
                                  const CoverageRenderOptions& options) {
   const Counts& t = result.totals;
   std::string text = std::string("coverage-gate: ") + (result.passed ? "PASSED" : "FAILED") + "\n";
-  text += "  lines " + percent_text(t.lines_covered, t.lines_valid) + " (" + std::to_string(t.lines_covered) + "/" +
-          std::to_string(t.lines_valid) + ")  branches " + percent_text(t.branches_covered, t.branches_valid) + " (" +
-          std::to_string(t.branches_covered) + "/" + std::to_string(t.branches_valid) + ")  combined " +
-          percent_text(t.lines_covered + t.branches_covered, t.lines_valid + t.branches_valid) + "\n";
-  text += "  " + std::to_string(coverage.files.size()) + " file(s) from " + std::to_string(coverage.reports.size()) +
-          " report(s)\n";
+  text +=
+      "  lines " + percent_text(t.lines_covered, t.lines_valid) + " (" +
+      std::to_string(t.lines_covered) + "/" + std::to_string(t.lines_valid) + ")  branches " +
+      percent_text(t.branches_covered, t.branches_valid) + " (" +
+      std::to_string(t.branches_covered) + "/" + std::to_string(t.branches_valid) + ")  combined " +
+      percent_text(t.lines_covered + t.branches_covered, t.lines_valid + t.branches_valid) + "\n";
+  text += "  " + std::to_string(coverage.files.size()) + " file(s) from " +
+          std::to_string(coverage.reports.size()) + " report(s)\n";
   for (const CoverageCheck& check : result.checks) {
-    text += std::string(check.passed ? "  ok    " : "  FAIL  ") + check.name + ": " + check.detail + "\n";
+    text += std::string(check.passed ? "  ok    " : "  FAIL  ") + check.name + ": " + check.detail +
+            "\n";
   }
   if (result.diff) {
     const DiffCoverage& diff = *result.diff;
@@ -48,7 +54,8 @@ std::string render_coverage_text(const MergedCoverage& coverage, const CoverageG
     }
   }
   if (!result.failing_files.empty()) {
-    text += "\nFiles below the per-file minimum (" + std::to_string(result.failing_files.size()) + "):\n";
+    text += "\nFiles below the per-file minimum (" + std::to_string(result.failing_files.size()) +
+            "):\n";
     for (std::size_t i = 0; i < std::min(result.failing_files.size(), options.max_rows); ++i) {
       const FileCoverage* file = coverage.find(result.failing_files[i]);
       const auto [covered, valid] = metric_ratio(count_file(*file), options.metric);
@@ -61,8 +68,8 @@ std::string render_coverage_text(const MergedCoverage& coverage, const CoverageG
       notes.push_back(inert(report.path) + ": " + inert(warning));
     }
     if (report.files == 0) {
-      notes.push_back(inert(report.path) + ": no file kept (" + std::to_string(report.files_excluded) +
-                      " excluded by the filters)");
+      notes.push_back(inert(report.path) + ": no file kept (" +
+                      std::to_string(report.files_excluded) + " excluded by the filters)");
     }
   }
   if (!notes.empty()) {

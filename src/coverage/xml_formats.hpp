@@ -39,7 +39,8 @@ private:
 // reads safely (comments or CDATA between classes, stray content, a fragment
 // pugixml rejects); the caller then parses the whole document, which also
 // reports any error exactly.
-std::optional<Result<CoverageReport>> read_cobertura_chunked(std::string_view text, const std::string& source);
+std::optional<Result<CoverageReport>> read_cobertura_chunked(std::string_view text,
+                                                             const std::string& source);
 Result<CoverageReport> read_jacoco(pugi::xml_node root, const std::string& source);
 Result<CoverageReport> read_clover(pugi::xml_node root, const std::string& source);
 

@@ -1,6 +1,5 @@
-#include <gatekit/github/publish.hpp>
-
 #include <gatekit/common/file_io.hpp>
+#include <gatekit/github/publish.hpp>
 
 namespace gatekit::github {
 

@@ -1,11 +1,11 @@
-#include <gatekit/junit/publish.hpp>
-
 #include <gatekit/github/publish.hpp>
+#include <gatekit/junit/publish.hpp>
 
 namespace gatekit::junit {
 
 Status publish_results(const TestRun& run, const GateResult& result, const RenderOptions& options,
-                       const github::Context& context, const PublishTargets& targets, std::ostream& out) {
+                       const github::Context& context, const PublishTargets& targets,
+                       std::ostream& out) {
   github::Publication publication;
   publication.text = render_summary_text(run, result, options);
   publication.markdown = render_summary_markdown(run, result, options);

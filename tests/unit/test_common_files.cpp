@@ -142,7 +142,8 @@ TEST_SUITE("common::input_paths globs") {
     const std::string base = dir.path.string();
     dir.file("reports/a.xml");
     dir.file("reports/deep/b.xml");
-    Result<std::vector<std::string>> files = expand_input_paths({base + "/reports/*.xml"}, {".xml"});
+    Result<std::vector<std::string>> files =
+        expand_input_paths({base + "/reports/*.xml"}, {".xml"});
     REQUIRE(files.ok());
     CHECK(files.value() == std::vector<std::string>{base + "/reports/a.xml"});
   }
@@ -176,7 +177,8 @@ TEST_SUITE("common::text_encoding") {
 
 TEST_SUITE("common::text_encoding declarations") {
   TEST_CASE("the encoding pseudo-attribute is read as an attribute, not a substring") {
-    CHECK(declared_xml_encoding("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>") == "ISO-8859-1");
+    CHECK(declared_xml_encoding("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>") ==
+          "ISO-8859-1");
     CHECK(declared_xml_encoding("<?xml version='1.0' encoding = 'utf-8' ?>") == "utf-8");
     CHECK(declared_xml_encoding("<?xml vencodingersion=\"1.0\" ?>").empty());
     CHECK(declared_xml_encoding("<a encoding=\"x\"/>").empty());

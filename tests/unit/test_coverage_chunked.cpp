@@ -20,8 +20,8 @@ namespace {
 
 Result<CoverageReport> whole_document(std::string text) {
   pugi::xml_document document;
-  Result<pugi::xml_node> root =
-      xml::load_document(document, text, "c.xml", xml::DocumentKind{"", xml::DoctypePolicy::allow_external_ids});
+  Result<pugi::xml_node> root = xml::load_document(
+      document, text, "c.xml", xml::DocumentKind{"", xml::DoctypePolicy::allow_external_ids});
   if (!root) {
     return root.error();
   }
@@ -46,11 +46,16 @@ void check_same(const CoverageReport& a, const CoverageReport& b) {
   CHECK(a.warnings == b.warnings);
 }
 
-const std::string k_head = "<?xml version=\"1.0\"?>\n<coverage lines-valid=\"2\">\n<sources><source>/r</source></sources>\n<packages>\n";
-const std::string k_class_a = "<class name=\"a\" filename=\"a.py\"><lines><line number=\"1\" hits=\"1\"/></lines></class>\n";
-const std::string k_class_b = "<class name=\"b\" filename=\"b.py\"><lines><line number=\"2\" hits=\"0\"/></lines></class>\n";
+const std::string k_head =
+    "<?xml version=\"1.0\"?>\n<coverage "
+    "lines-valid=\"2\">\n<sources><source>/r</source></sources>\n<packages>\n";
+const std::string k_class_a =
+    "<class name=\"a\" filename=\"a.py\"><lines><line number=\"1\" hits=\"1\"/></lines></class>\n";
+const std::string k_class_b =
+    "<class name=\"b\" filename=\"b.py\"><lines><line number=\"2\" hits=\"0\"/></lines></class>\n";
 
-std::string document(const std::string& between, const std::string& tail = "</classes></package></packages></coverage>\n") {
+std::string document(const std::string& between,
+                     const std::string& tail = "</classes></package></packages></coverage>\n") {
   return k_head + "<package name=\"p\"><classes>\n" + k_class_a + between + k_class_b + tail;
 }
 
@@ -59,17 +64,20 @@ std::string document(const std::string& between, const std::string& tail = "</cl
 TEST_SUITE("coverage::cobertura chunked") {
   TEST_CASE("every Cobertura fixture reads the same in chunks as whole") {
     size_t compared = 0;
-    for (const fs::directory_entry& entry : fs::recursive_directory_iterator(fs::path(GATEKIT_TEST_DATA_DIR))) {
+    for (const fs::directory_entry& entry :
+         fs::recursive_directory_iterator(fs::path(GATEKIT_TEST_DATA_DIR))) {
       const std::string path = entry.path().string();
       if (entry.path().extension() != ".xml") {
         continue;
       }
       const std::string text = read_file(path).value();
-      if (text.find("<packages") == std::string::npos || text.find("clover=") != std::string::npos) {
+      if (text.find("<packages") == std::string::npos ||
+          text.find("clover=") != std::string::npos) {
         continue;
       }
       CAPTURE(path);
-      const std::optional<Result<CoverageReport>> chunked = detail::read_cobertura_chunked(text, "c.xml");
+      const std::optional<Result<CoverageReport>> chunked =
+          detail::read_cobertura_chunked(text, "c.xml");
       const Result<CoverageReport> whole = whole_document(text);
       if (!chunked) {
         CHECK_FALSE(whole.ok()); // only a broken document may decline
@@ -84,10 +92,12 @@ TEST_SUITE("coverage::cobertura chunked") {
     CHECK(compared >= 12);
   }
 
-  TEST_CASE("an error inside a class is reported at the same place as the whole-document reader's") {
-    const std::string text =
-        document("<class name=\"c\" filename=\"c.py\"><lines>\n<line number=\"3\" hits=\"many\"/></lines></class>\n");
-    const std::optional<Result<CoverageReport>> chunked = detail::read_cobertura_chunked(text, "c.xml");
+  TEST_CASE(
+      "an error inside a class is reported at the same place as the whole-document reader's") {
+    const std::string text = document("<class name=\"c\" filename=\"c.py\"><lines>\n<line "
+                                      "number=\"3\" hits=\"many\"/></lines></class>\n");
+    const std::optional<Result<CoverageReport>> chunked =
+        detail::read_cobertura_chunked(text, "c.xml");
     REQUIRE(chunked.has_value());
     REQUIRE_FALSE(chunked->ok());
     const Error located = locate_xml_error(chunked->error(), text);
@@ -97,9 +107,11 @@ TEST_SUITE("coverage::cobertura chunked") {
   }
 
   TEST_CASE("comments, packages and empty classes between classes are read") {
-    const std::string text = document("<!-- a comment --></classes></package>\n<package name=\"q\"><classes/>"
-                                      "</package><package name='r>s'><classes><class name=\"e\" filename=\"e.py\"/>\n");
-    const std::optional<Result<CoverageReport>> chunked = detail::read_cobertura_chunked(text, "c.xml");
+    const std::string text =
+        document("<!-- a comment --></classes></package>\n<package name=\"q\"><classes/>"
+                 "</package><package name='r>s'><classes><class name=\"e\" filename=\"e.py\"/>\n");
+    const std::optional<Result<CoverageReport>> chunked =
+        detail::read_cobertura_chunked(text, "c.xml");
     REQUIRE(chunked.has_value());
     REQUIRE(chunked->ok());
     check_same(chunked->value(), whole_document(text).value());
@@ -110,10 +122,12 @@ TEST_SUITE("coverage::cobertura chunked") {
              document("stray text\n"),
              document("<![CDATA[ </class> ]]>\n"),
              document("<line number=\"9\" hits=\"1\"/>\n"),
-             document("", "</classes></package></packages>\n"),                             // no </coverage>
-             document("", "</classes></package></packages></coverage>\n<coverage/>\n"),    // a second root
-             k_head + "<package><classes><class filename=\"a.py\"><lines>",                  // truncated
-             document("<class name=\"x\" filename=\"x.py\"><lines><!-- </class> --></lines></class>\n"),
+             document("", "</classes></package></packages>\n"), // no </coverage>
+             document("",
+                      "</classes></package></packages></coverage>\n<coverage/>\n"), // a second root
+             k_head + "<package><classes><class filename=\"a.py\"><lines>",         // truncated
+             document(
+                 "<class name=\"x\" filename=\"x.py\"><lines><!-- </class> --></lines></class>\n"),
              document("<!-- a <class> in a comment -->\n"),
          }) {
       CAPTURE(text);

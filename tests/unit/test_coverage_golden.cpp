@@ -44,7 +44,9 @@ json expected_for(const json& fixture, const std::string& kind) {
     return fixture["lcov_records"]["totals"];
   }
   if (fixture.contains("records")) {
-    const std::string key = kind == "lcov" ? "lcov" : kind == "clover" ? "clover" : "cobertura_class_lines_only";
+    const std::string key = kind == "lcov"     ? "lcov"
+                            : kind == "clover" ? "clover"
+                                               : "cobertura_class_lines_only";
     if (fixture["records"].contains(key)) {
       return fixture["records"][key];
     }
@@ -60,7 +62,8 @@ TEST_SUITE("coverage::golden") {
     for (const fs::directory_entry& entry : fs::recursive_directory_iterator(k_data / "coverage")) {
       const std::string path = entry.path().string();
       const std::string suffix = ".expected.json";
-      if (path.size() < suffix.size() || path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0) {
+      if (path.size() < suffix.size() ||
+          path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0) {
         continue;
       }
       const json fixture = json::parse(read_file(path).value());
@@ -68,15 +71,18 @@ TEST_SUITE("coverage::golden") {
       if (reports.empty()) {
         const std::string stem = entry.path().filename().string();
         const std::string format = fixture["format"].get<std::string>();
-        reports[format] = stem.substr(0, stem.size() - suffix.size()) + (format == "lcov" ? ".info" : ".xml");
+        reports[format] =
+            stem.substr(0, stem.size() - suffix.size()) + (format == "lcov" ? ".info" : ".xml");
       }
       for (const auto& [kind, file] : reports.items()) {
-        if (kind != "cobertura" && kind != "cobertura_pretty" && kind != "lcov" && kind != "clover" && kind != "jacoco") {
+        if (kind != "cobertura" && kind != "cobertura_pretty" && kind != "lcov" &&
+            kind != "clover" && kind != "jacoco") {
           continue;
         }
         const std::string report = (entry.path().parent_path() / file.get<std::string>()).string();
         CAPTURE(report);
-        check_counts(load({report}).totals(), expected_for(fixture, kind == "cobertura_pretty" ? "cobertura" : kind));
+        check_counts(load({report}).totals(),
+                     expected_for(fixture, kind == "cobertura_pretty" ? "cobertura" : kind));
         ++checked;
       }
     }
@@ -89,23 +95,30 @@ TEST_SUITE("coverage::golden") {
     check_counts(load({(py / "shard1.xml").string(), (py / "shard2.xml").string()}).totals(),
                  json::parse(read_file((py / "combined.expected.json").string()).value()));
     // coverage.py's LCOV: exact through branch identities ranked per (line, block).
-    CHECK(load({(py / "shard1.info").string(), (py / "shard2.info").string()}).totals().branches_covered == 13);
-    CHECK(load({(py / "shard1.info").string(), (py / "shard2.info").string()}).totals().branches_valid == 20);
+    CHECK(load({(py / "shard1.info").string(), (py / "shard2.info").string()})
+              .totals()
+              .branches_covered == 13);
+    CHECK(load({(py / "shard1.info").string(), (py / "shard2.info").string()})
+              .totals()
+              .branches_valid == 20);
     // lcov: baseline (--initial) + capture = lcov -a of both.
     const fs::path lcov = k_data / "coverage/lcov";
-    const Counts merged = load({(lcov / "baseline.info").string(), (lcov / "capture.info").string()}).totals();
-    check_counts(merged, json::parse(read_file((lcov / "combined.expected.json").string()).value()));
+    const Counts merged =
+        load({(lcov / "baseline.info").string(), (lcov / "capture.info").string()}).totals();
+    check_counts(merged,
+                 json::parse(read_file((lcov / "combined.expected.json").string()).value()));
   }
 
-  TEST_CASE("diff coverage agrees with diff-cover on its cases, and differs only where diff-cover errs") {
+  TEST_CASE(
+      "diff coverage agrees with diff-cover on its cases, and differs only where diff-cover errs") {
     size_t checked = 0;
     for (const fs::directory_entry& entry : fs::directory_iterator(k_data / "diffcover")) {
       if (!entry.is_directory()) {
         continue;
       }
       const std::string name = entry.path().filename().string();
-      const Result<std::vector<ChangedFile>> changes =
-          parse_unified_diff(read_file((entry.path() / "changes.diff").string()).value(), "changes.diff");
+      const Result<std::vector<ChangedFile>> changes = parse_unified_diff(
+          read_file((entry.path() / "changes.diff").string()).value(), "changes.diff");
       REQUIRE(changes.ok());
       for (const auto& [report, expected] : {std::pair{"coverage.xml", "expected.json"},
                                              std::pair{"coverage.lcov", "expected.lcov.json"}}) {
@@ -114,7 +127,8 @@ TEST_SUITE("coverage::golden") {
         }
         CAPTURE(name);
         CAPTURE(report);
-        const DiffCoverage diff = compute_diff_coverage(load({(entry.path() / report).string()}), changes.value());
+        const DiffCoverage diff =
+            compute_diff_coverage(load({(entry.path() / report).string()}), changes.value());
         const json want = json::parse(read_file((entry.path() / expected).string()).value());
         std::uint64_t valid = want["total_num_lines"].get<std::uint64_t>();
         std::uint64_t violations = want["total_num_violations"].get<std::uint64_t>();

@@ -11,7 +11,8 @@ using namespace gatekit::coverage;
 
 namespace {
 
-MergedCoverage merge(const std::vector<std::string>& reports, PathOptions paths = {}, PathFilter filter = {}) {
+MergedCoverage merge(const std::vector<std::string>& reports, PathOptions paths = {},
+                     PathFilter filter = {}) {
   CoverageMerger merger(std::move(paths), std::move(filter), nullptr);
   int index = 0;
   for (const std::string& text : reports) {
@@ -43,12 +44,13 @@ TEST_SUITE("coverage::paths") {
   TEST_CASE("relative paths join a source root inside the repository, else --source-root") {
     PathOptions options;
     options.workspaces = {"/home/runner/work/r/r"};
-    CHECK(resolve_report_path("pkg/x.py", {"/home/runner/work/r/r/src"}, options, nullptr) == "src/pkg/x.py");
+    CHECK(resolve_report_path("pkg/x.py", {"/home/runner/work/r/r/src"}, options, nullptr) ==
+          "src/pkg/x.py");
     CHECK(resolve_report_path("pkg/x.py", {"/elsewhere"}, options, nullptr) == "pkg/x.py");
     options.source_root = "lib";
     CHECK(resolve_report_path("pkg/x.py", {"/elsewhere"}, options, nullptr) == "lib/pkg/x.py");
-    CHECK(resolve_report_path("C:\\repo\\src\\x.py", {}, PathOptions{{{"C:/repo", "."}}, {}, "", {}}, nullptr) ==
-          "src/x.py");
+    CHECK(resolve_report_path("C:\\repo\\src\\x.py", {},
+                              PathOptions{{{"C:/repo", "."}}, {}, "", {}}, nullptr) == "src/x.py");
   }
 
   TEST_CASE("of several source roots the one where the file exists wins") {
@@ -60,8 +62,9 @@ TEST_SUITE("coverage::paths") {
 
 TEST_SUITE("coverage::merge") {
   TEST_CASE("shards merge: union of lines, hits added, covered if any covers") {
-    const MergedCoverage merged = merge({"SF:a.c\nDA:1,1\nDA:2,0\nend_of_record\n",
-                                         "SF:./a.c\nDA:2,3\nDA:3,0\nend_of_record\nSF:b.c\nDA:1,0\nend_of_record\n"});
+    const MergedCoverage merged =
+        merge({"SF:a.c\nDA:1,1\nDA:2,0\nend_of_record\n",
+               "SF:./a.c\nDA:2,3\nDA:3,0\nend_of_record\nSF:b.c\nDA:1,0\nend_of_record\n"});
     REQUIRE(merged.files.size() == 2);
     CHECK(merged.files[0].path == "a.c");
     const Counts counts = merged.totals();
@@ -71,16 +74,18 @@ TEST_SUITE("coverage::merge") {
   }
 
   TEST_CASE("LCOV branches merge by identity") {
-    const MergedCoverage merged = merge({"SF:a.c\nDA:1,1\nBRDA:1,0,0,1\nBRDA:1,0,1,0\nend_of_record\n",
-                                         "SF:a.c\nDA:1,1\nBRDA:1,0,0,0\nBRDA:1,0,1,2\nend_of_record\n"});
+    const MergedCoverage merged =
+        merge({"SF:a.c\nDA:1,1\nBRDA:1,0,0,1\nBRDA:1,0,1,0\nend_of_record\n",
+               "SF:a.c\nDA:1,1\nBRDA:1,0,0,0\nBRDA:1,0,1,2\nend_of_record\n"});
     CHECK(merged.totals().branches_valid == 2);
     CHECK(merged.totals().branches_covered == 2);
   }
 
   TEST_CASE("Cobertura branches without identity merge by each line's maximum") {
-    const std::string a = "<coverage><packages><package><classes><class filename=\"a.py\"><lines>"
-                          "<line number=\"1\" hits=\"1\" branch=\"true\" condition-coverage=\"50% (1/2)\"/>"
-                          "</lines></class></classes></package></packages></coverage>";
+    const std::string a =
+        "<coverage><packages><package><classes><class filename=\"a.py\"><lines>"
+        "<line number=\"1\" hits=\"1\" branch=\"true\" condition-coverage=\"50% (1/2)\"/>"
+        "</lines></class></classes></package></packages></coverage>";
     const MergedCoverage merged = merge({a, a});
     CHECK(merged.totals().branches_valid == 2);
     CHECK(merged.totals().branches_covered == 1);
@@ -89,8 +94,9 @@ TEST_SUITE("coverage::merge") {
   TEST_CASE("include and exclude globs apply to repository paths") {
     PathFilter filter;
     filter.exclude = {"tests/*"};
-    const MergedCoverage merged = merge({"SF:src/a.c\nDA:1,1\nend_of_record\nSF:tests/unit/t.c\nDA:1,0\nend_of_record\n"},
-                                        {}, filter);
+    const MergedCoverage merged =
+        merge({"SF:src/a.c\nDA:1,1\nend_of_record\nSF:tests/unit/t.c\nDA:1,0\nend_of_record\n"}, {},
+              filter);
     REQUIRE(merged.files.size() == 1);
     CHECK(merged.reports[0].files_excluded == 1);
   }
@@ -98,19 +104,22 @@ TEST_SUITE("coverage::merge") {
 
 TEST_SUITE("coverage::diff") {
   TEST_CASE("a malformed hunk header is an error with the diff's line") {
-    const Result<std::vector<ChangedFile>> diff = parse_unified_diff("+++ b/a.py\n@@ nonsense @@\n", "d.diff");
+    const Result<std::vector<ChangedFile>> diff =
+        parse_unified_diff("+++ b/a.py\n@@ nonsense @@\n", "d.diff");
     REQUIRE_FALSE(diff.ok());
     CHECK(diff.error().to_string() == "d.diff:2:1: malformed hunk header: '@@ nonsense @@'");
   }
 
   TEST_CASE("added lines count; context and deleted lines do not; deleted files are left out") {
-    const std::string text = "diff --git a/src/a.py b/src/a.py\nindex 1..2 100644\n--- a/src/a.py\n+++ b/src/a.py\n"
-                             "@@ -1,4 +1,5 @@\n line1\n-old2\n+new2\n+new3\n line4\n line5\n\\ No newline at end of file\n"
-                             "@@ -10,2 +11,0 @@\n-gone\n-gone too\n"
-                             "diff --git a/old.py b/old.py\ndeleted file mode 100644\n--- a/old.py\n+++ /dev/null\n"
-                             "@@ -1 +0,0 @@\n-x\n"
-                             "diff --git a/b.py b/c.py\nsimilarity index 90%\nrename from b.py\nrename to c.py\n"
-                             "--- a/b.py\n+++ b/c.py\n@@ -3 +3 @@\n-y\n+z\n";
+    const std::string text =
+        "diff --git a/src/a.py b/src/a.py\nindex 1..2 100644\n--- a/src/a.py\n+++ b/src/a.py\n"
+        "@@ -1,4 +1,5 @@\n line1\n-old2\n+new2\n+new3\n line4\n line5\n\\ No newline at end of "
+        "file\n"
+        "@@ -10,2 +11,0 @@\n-gone\n-gone too\n"
+        "diff --git a/old.py b/old.py\ndeleted file mode 100644\n--- a/old.py\n+++ /dev/null\n"
+        "@@ -1 +0,0 @@\n-x\n"
+        "diff --git a/b.py b/c.py\nsimilarity index 90%\nrename from b.py\nrename to c.py\n"
+        "--- a/b.py\n+++ b/c.py\n@@ -3 +3 @@\n-y\n+z\n";
     const Result<std::vector<ChangedFile>> diff = parse_unified_diff(text, "d.diff");
     REQUIRE(diff.ok());
     REQUIRE(diff.value().size() == 2);
@@ -129,7 +138,8 @@ TEST_SUITE("coverage::diff") {
   }
 
   TEST_CASE("diff coverage counts measured changed lines and merges uncovered ranges") {
-    const MergedCoverage merged = merge({"SF:a.c\nDA:1,1\nDA:2,0\nDA:4,0\nDA:5,1\nDA:6,0\nend_of_record\n"});
+    const MergedCoverage merged =
+        merge({"SF:a.c\nDA:1,1\nDA:2,0\nDA:4,0\nDA:5,1\nDA:6,0\nend_of_record\n"});
     const std::vector<ChangedFile> changes = {{"a.c", {1, 2, 3, 4, 6, 9}}, {"docs.md", {1}}};
     const DiffCoverage diff = compute_diff_coverage(merged, changes);
     CHECK(diff.lines_valid == 4);

@@ -34,11 +34,14 @@ gatekit::Result<T> load_optional(const std::string& path, Parse parse, T fallbac
   return parse(text.value(), path);
 }
 
-gatekit::Result<std::optional<std::vector<coverage::ChangedFile>>> load_changes(const coverage_gate::Options& options) {
+gatekit::Result<std::optional<std::vector<coverage::ChangedFile>>>
+load_changes(const coverage_gate::Options& options) {
   using Changes = std::optional<std::vector<coverage::ChangedFile>>;
   if (!options.diff_base.empty()) {
-    gatekit::Result<std::vector<coverage::ChangedFile>> changes = coverage::diff_against(options.diff_base, ".");
-    return changes ? Changes(std::move(changes.value())) : gatekit::Result<Changes>(changes.error());
+    gatekit::Result<std::vector<coverage::ChangedFile>> changes =
+        coverage::diff_against(options.diff_base, ".");
+    return changes ? Changes(std::move(changes.value()))
+                   : gatekit::Result<Changes>(changes.error());
   }
   if (!options.diff_file.empty()) {
     gatekit::Result<std::string> text = gatekit::read_file(options.diff_file);
@@ -47,7 +50,8 @@ gatekit::Result<std::optional<std::vector<coverage::ChangedFile>>> load_changes(
     }
     gatekit::Result<std::vector<coverage::ChangedFile>> changes =
         coverage::parse_unified_diff(text.value(), options.diff_file);
-    return changes ? Changes(std::move(changes.value())) : gatekit::Result<Changes>(changes.error());
+    return changes ? Changes(std::move(changes.value()))
+                   : gatekit::Result<Changes>(changes.error());
   }
   return Changes();
 }
@@ -59,17 +63,22 @@ ExitCode run(int argc, const char* const* argv) {
   }
   coverage_gate::Options& options = parsed.value();
   if (options.show_help || options.show_version) {
-    std::cout << (options.show_help ? options.help_text : std::string(k_tool) + " " + GATEKIT_VERSION) << '\n';
+    std::cout << (options.show_help ? options.help_text
+                                    : std::string(k_tool) + " " + GATEKIT_VERSION)
+              << '\n';
     return ExitCode::gate_passed;
   }
 
-  auto rules = load_optional(options.rules_file, coverage::parse_rules, std::vector<coverage::CoverageRule>());
-  auto baseline = load_optional(options.baseline_file, coverage::parse_baseline, coverage::Counts());
+  auto rules = load_optional(options.rules_file, coverage::parse_rules,
+                             std::vector<coverage::CoverageRule>());
+  auto baseline =
+      load_optional(options.baseline_file, coverage::parse_baseline, coverage::Counts());
   auto changes = load_changes(options);
   gatekit::Result<std::vector<std::string>> paths =
       gatekit::expand_input_paths(options.reports, {".xml", ".info", ".lcov"});
-  for (const gatekit::Error* error : {rules ? nullptr : &rules.error(), baseline ? nullptr : &baseline.error(),
-                                      changes ? nullptr : &changes.error(), paths ? nullptr : &paths.error()}) {
+  for (const gatekit::Error* error :
+       {rules ? nullptr : &rules.error(), baseline ? nullptr : &baseline.error(),
+        changes ? nullptr : &changes.error(), paths ? nullptr : &paths.error()}) {
     if (error != nullptr) {
       return gatekit::report_input_error(k_tool, error->to_string());
     }
@@ -79,7 +88,8 @@ ExitCode run(int argc, const char* const* argv) {
     options.policy.baseline = baseline.value();
   }
 
-  const gatekit::github::Context context = gatekit::github::read_context(gatekit::github::process_environment());
+  const gatekit::github::Context context =
+      gatekit::github::read_context(gatekit::github::process_environment());
   options.paths.workspaces = context.workspaces();
   std::error_code ignored;
   options.paths.workspaces.push_back(std::filesystem::current_path(ignored).generic_string());
@@ -96,7 +106,8 @@ ExitCode run(int argc, const char* const* argv) {
   if (changes.value()) {
     diff = coverage::compute_diff_coverage(merged.value(), *changes.value());
   }
-  const coverage::CoverageGateResult result = coverage::evaluate(merged.value(), diff, options.policy);
+  const coverage::CoverageGateResult result =
+      coverage::evaluate(merged.value(), diff, options.policy);
   coverage::CoverageRenderOptions render;
   render.metric = options.policy.metric;
   render.max_annotations = options.max_annotations;
@@ -106,12 +117,14 @@ ExitCode run(int argc, const char* const* argv) {
   publication.outputs = coverage::coverage_outputs(result);
   publication.annotations = coverage::uncovered_change_annotations(result, render);
   if (!options.report_json.empty()) {
-    publication.files.emplace_back(options.report_json, coverage::render_coverage_json(merged.value(), result));
+    publication.files.emplace_back(options.report_json,
+                                   coverage::render_coverage_json(merged.value(), result));
   }
   publication.files.emplace_back(options.summary_markdown, publication.markdown);
   if (!options.badge.empty()) {
     const auto [covered, valid] = coverage::metric_ratio(result.totals, options.policy.metric);
-    publication.files.emplace_back(options.badge, coverage::render_badge_svg(covered, valid, "coverage"));
+    publication.files.emplace_back(options.badge,
+                                   coverage::render_badge_svg(covered, valid, "coverage"));
   }
   const gatekit::Status published = gatekit::github::publish(publication, context, std::cout);
   if (!published) {

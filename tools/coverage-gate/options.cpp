@@ -14,13 +14,15 @@
 namespace coverage_gate {
 namespace {
 
-const std::vector<std::string> k_list_options = {"reports", "include", "exclude", "strip-prefix", "path-map"};
+const std::vector<std::string> k_list_options = {"reports", "include", "exclude", "strip-prefix",
+                                                 "path-map"};
 
 cxxopts::Options make_options() {
-  cxxopts::Options options("coverage-gate",
-                           "Gate a CI pipeline on line, branch and diff coverage from Cobertura, JaCoCo, Clover\n"
-                           "or LCOV reports, merged across shards.\n"
-                           "Exit status: 0 gate passed, 1 gate failed, 2 usage or input error.");
+  cxxopts::Options options(
+      "coverage-gate",
+      "Gate a CI pipeline on line, branch and diff coverage from Cobertura, JaCoCo, Clover\n"
+      "or LCOV reports, merged across shards.\n"
+      "Exit status: 0 gate passed, 1 gate failed, 2 usage or input error.");
   options.positional_help("REPORT...").show_positional_help();
   // One option per line reads better than the formatter's packing of the chain.
   // clang-format off
@@ -67,7 +69,7 @@ cxxopts::Options make_options() {
 }
 
 gatekit::Result<std::optional<gatekit::Percent>> percent_option(const cxxopts::ParseResult& args,
-                                                               const std::string& name) {
+                                                                const std::string& name) {
   if (args.count(name) == 0) {
     return std::optional<gatekit::Percent>();
   }
@@ -84,8 +86,9 @@ std::string string_option(const cxxopts::ParseResult& args, const std::string& n
 }
 
 std::vector<std::string> list_option(const cxxopts::ParseResult& args, const std::string& name) {
-  return args.count(name) > 0 ? gatekit::split_list_values(args[name].as<std::vector<std::string>>())
-                              : std::vector<std::string>();
+  return args.count(name) > 0
+             ? gatekit::split_list_values(args[name].as<std::vector<std::string>>())
+             : std::vector<std::string>();
 }
 
 } // namespace
@@ -97,7 +100,8 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
   for (const std::string& arg : kept) {
     kept_argv.push_back(arg.c_str());
   }
-  const cxxopts::ParseResult args = spec.parse(static_cast<int>(kept_argv.size()), kept_argv.data());
+  const cxxopts::ParseResult args =
+      spec.parse(static_cast<int>(kept_argv.size()), kept_argv.data());
 
   Options options;
   options.show_help = args.count("help") > 0;
@@ -107,7 +111,8 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
     return options;
   }
   for (const cxxopts::KeyValue& given : args.arguments()) {
-    const bool list = std::find(k_list_options.begin(), k_list_options.end(), given.key()) != k_list_options.end();
+    const bool list = std::find(k_list_options.begin(), k_list_options.end(), given.key()) !=
+                      k_list_options.end();
     if (!list && args.count(given.key()) > 1) {
       return gatekit::Error{"--" + given.key() + " is given more than once", {}};
     }
@@ -115,8 +120,9 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
 
   gatekit::coverage::CoveragePolicy& policy = options.policy;
   const std::pair<const char*, std::optional<gatekit::Percent>*> minimums[] = {
-      {"min-line", &policy.min_line},   {"min-branch", &policy.min_branch}, {"min-combined", &policy.min_combined},
-      {"min-file", &policy.min_file},   {"max-drop", &policy.max_drop},     {"min-diff", &policy.min_diff}};
+      {"min-line", &policy.min_line},         {"min-branch", &policy.min_branch},
+      {"min-combined", &policy.min_combined}, {"min-file", &policy.min_file},
+      {"max-drop", &policy.max_drop},         {"min-diff", &policy.min_diff}};
   for (const auto& [name, target] : minimums) {
     gatekit::Result<std::optional<gatekit::Percent>> value = percent_option(args, name);
     if (!value) {
@@ -137,7 +143,8 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
   const std::string annotations_text = args["max-annotations"].as<std::string>();
   const std::optional<std::uint64_t> max_annotations = gatekit::parse_count(annotations_text);
   if (!max_annotations) {
-    return gatekit::Error{"--max-annotations: '" + annotations_text + "' is not a whole number", {}};
+    return gatekit::Error{"--max-annotations: '" + annotations_text + "' is not a whole number",
+                          {}};
   }
   options.max_annotations = static_cast<std::size_t>(*max_annotations);
 

@@ -18,7 +18,7 @@ struct Options {
   bool show_help = false;
   bool show_version = false;
   std::string help_text;
-  std::vector<std::string> reports;       // files, directories, globs
+  std::vector<std::string> reports; // files, directories, globs
   gatekit::coverage::PathOptions paths;
   gatekit::coverage::PathFilter filter;
   gatekit::coverage::CoveragePolicy policy; // rules and baseline not yet loaded

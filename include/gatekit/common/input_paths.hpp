@@ -13,7 +13,8 @@ namespace gatekit {
 // in one of `directory_suffixes`), or a glob such as "reports/**/*.xml". Fails on a
 // missing file, a directory with no matching files, or a glob matching nothing,
 // naming the entry that found nothing.
-Result<std::vector<std::string>> expand_input_paths(const std::vector<std::string>& entries,
-                                                    const std::vector<std::string>& directory_suffixes);
+Result<std::vector<std::string>>
+expand_input_paths(const std::vector<std::string>& entries,
+                   const std::vector<std::string>& directory_suffixes);
 
 } // namespace gatekit

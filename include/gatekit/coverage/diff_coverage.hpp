@@ -16,10 +16,10 @@ using LineRange = std::pair<std::uint32_t, std::uint32_t>;
 // The coverage of one changed file's changed lines.
 struct FileDiffCoverage {
   std::string path;
-  bool in_report = false;          // the coverage reports know this file
-  std::uint64_t lines_valid = 0;   // changed lines the reports measure
+  bool in_report = false;        // the coverage reports know this file
+  std::uint64_t lines_valid = 0; // changed lines the reports measure
   std::uint64_t lines_covered = 0;
-  std::vector<std::uint32_t> uncovered;  // changed, measured, not covered
+  std::vector<std::uint32_t> uncovered;    // changed, measured, not covered
   std::vector<LineRange> uncovered_ranges; // the same, merged across unmeasured lines
 };
 
@@ -34,6 +34,7 @@ struct DiffCoverage {
 };
 
 // Computes diff coverage; pure.
-DiffCoverage compute_diff_coverage(const MergedCoverage& coverage, const std::vector<ChangedFile>& changes);
+DiffCoverage compute_diff_coverage(const MergedCoverage& coverage,
+                                   const std::vector<ChangedFile>& changes);
 
 } // namespace gatekit::coverage

@@ -30,15 +30,15 @@ struct CoverageRule {
 
 // What the gate requires; every minimum is optional.
 struct CoveragePolicy {
-  Metric metric = Metric::line;              // for --min-file, rules, --max-drop and the badge
+  Metric metric = Metric::line; // for --min-file, rules, --max-drop and the badge
   std::optional<Percent> min_line;
   std::optional<Percent> min_branch;
   std::optional<Percent> min_combined;
-  std::optional<Percent> min_file;           // each file, by `metric`
+  std::optional<Percent> min_file; // each file, by `metric`
   std::vector<CoverageRule> rules;
-  std::optional<Percent> max_drop;           // percentage points below the baseline
+  std::optional<Percent> max_drop; // percentage points below the baseline
   std::optional<Counts> baseline;
-  std::optional<Percent> min_diff;           // needs a diff
+  std::optional<Percent> min_diff; // needs a diff
 };
 
 // One requirement and whether it was met.
@@ -53,7 +53,7 @@ struct CoverageGateResult {
   bool passed = true;
   Counts totals;
   std::vector<CoverageCheck> checks;
-  std::vector<std::string> failing_files;    // below --min-file
+  std::vector<std::string> failing_files; // below --min-file
   std::optional<DiffCoverage> diff;
 
   // The failed checks' details, or every check's when the gate passed.

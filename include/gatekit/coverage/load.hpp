@@ -25,6 +25,7 @@ Result<Counts> parse_baseline(std::string_view text, const std::string& source);
 
 // The changed lines from `git diff --no-color --no-ext-diff <base>...HEAD`
 // run in `directory`: the commits of this branch since it left `base`.
-Result<std::vector<ChangedFile>> diff_against(const std::string& base, const std::string& directory);
+Result<std::vector<ChangedFile>> diff_against(const std::string& base,
+                                              const std::string& directory);
 
 } // namespace gatekit::coverage

@@ -23,9 +23,9 @@ struct ReportSummary {
   std::string path;
   Format format = Format::cobertura;
   std::string producer;
-  std::size_t files = 0;          // files after path mapping and filtering
+  std::size_t files = 0; // files after path mapping and filtering
   std::size_t files_excluded = 0;
-  Counts counts;                  // recomputed from the report's own records
+  Counts counts; // recomputed from the report's own records
   std::vector<std::string> warnings;
 };
 

@@ -16,10 +16,10 @@ const char* format_name(Format format);
 // One coverable source line after de-duplication.
 struct LineCoverage {
   std::uint32_t line = 0;
-  std::uint64_t hits = 0;                // 0: not covered. JaCoCo: covered instructions
-  std::uint32_t branches_valid = 0;      // per-line branch counts
+  std::uint64_t hits = 0;           // 0: not covered. JaCoCo: covered instructions
+  std::uint32_t branches_valid = 0; // per-line branch counts
   std::uint32_t branches_covered = 0;
-  bool is_line = true;                   // false: branches only (LCOV BRDA without DA)
+  bool is_line = true; // false: branches only (LCOV BRDA without DA)
 };
 
 // A branch with an identity (LCOV's BRDA block and branch), so that reports
@@ -28,7 +28,7 @@ struct BranchPoint {
   std::uint32_t line = 0;
   std::uint32_t block = 0;
   std::uint32_t branch = 0;
-  std::uint64_t taken = 0;               // 0 also for LCOV's "-" (never reached)
+  std::uint64_t taken = 0; // 0 also for LCOV's "-" (never reached)
 };
 
 // coverage.py's Cobertura lists, per branching line, the destinations of the
@@ -41,10 +41,10 @@ struct MissingArcs {
 
 // The coverage of one source file.
 struct FileCoverage {
-  std::string path;                      // as the report names it, '/'-separated
-  std::vector<LineCoverage> lines;       // sorted by line, unique
-  std::vector<BranchPoint> branch_points;// sorted; empty for per-line formats
-  std::vector<MissingArcs> missing_arcs; // sorted by line; coverage.py Cobertura only
+  std::string path;                       // as the report names it, '/'-separated
+  std::vector<LineCoverage> lines;        // sorted by line, unique
+  std::vector<BranchPoint> branch_points; // sorted; empty for per-line formats
+  std::vector<MissingArcs> missing_arcs;  // sorted by line; coverage.py Cobertura only
 };
 
 // What a report's header or summary records claim; compared with the records
@@ -58,7 +58,7 @@ struct DeclaredTotals {
 
 // One parsed coverage report.
 struct CoverageReport {
-  std::string source;                    // the path it was read from
+  std::string source; // the path it was read from
   Format format = Format::cobertura;
   std::string producer;                  // e.g. "coverage.py 6.5.0", when the report says
   std::vector<std::string> source_roots; // Cobertura <sources>, in order

@@ -13,8 +13,9 @@ namespace gatekit::coverage {
 struct PathOptions {
   std::vector<std::pair<std::string, std::string>> maps; // --path-map FROM=TO, first match wins
   std::vector<std::string> strip_prefixes;               // --strip-prefix
-  std::string source_root;          // --source-root: where relative report paths start, repo-relative
-  std::vector<std::string> workspaces; // absolute prefixes of the repository (cwd, $GITHUB_WORKSPACE)
+  std::string source_root; // --source-root: where relative report paths start, repo-relative
+  std::vector<std::string>
+      workspaces; // absolute prefixes of the repository (cwd, $GITHUB_WORKSPACE)
 };
 
 // '\' -> '/', "./" and "//" and "x/.." folded, trailing '/' dropped.
@@ -30,7 +31,8 @@ using PathExists = std::function<bool(const std::string&)>;
 //    the first join that is inside the repository and exists wins, else the
 //    first inside the repository; with no such root, --source-root is prefixed;
 // 3. an absolute path loses its workspace prefix.
-std::string resolve_report_path(const std::string& report_path, const std::vector<std::string>& source_roots,
+std::string resolve_report_path(const std::string& report_path,
+                                const std::vector<std::string>& source_roots,
                                 const PathOptions& options, const PathExists& exists);
 
 } // namespace gatekit::coverage

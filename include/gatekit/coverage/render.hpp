@@ -12,15 +12,16 @@ namespace gatekit::coverage {
 
 // Limits that keep summaries readable and within GitHub's size limits.
 struct CoverageRenderOptions {
-  Metric metric = Metric::line;         // the headline (badge, worst files)
-  std::size_t max_rows = 20;            // rows of the package and file tables
+  Metric metric = Metric::line; // the headline (badge, worst files)
+  std::size_t max_rows = 20;    // rows of the package and file tables
   std::size_t max_annotations = 10;
 };
 
 // The Markdown step summary: verdict and checks, totals, packages worst first,
 // the worst files, diff coverage with the uncovered changed line ranges, and
 // the input reports with their warnings. Report text is escaped.
-std::string render_coverage_markdown(const MergedCoverage& coverage, const CoverageGateResult& result,
+std::string render_coverage_markdown(const MergedCoverage& coverage,
+                                     const CoverageGateResult& result,
                                      const CoverageRenderOptions& options);
 
 // The same for a terminal.

@@ -14,10 +14,10 @@ namespace gatekit::github {
 
 // A tool's rendered results, ready to go out.
 struct Publication {
-  std::string text;                       // the terminal summary
-  std::string markdown;                   // the step summary
-  Outputs outputs;                        // $GITHUB_OUTPUT
-  std::vector<Annotation> annotations;    // printed inside Actions only
+  std::string text;                    // the terminal summary
+  std::string markdown;                // the step summary
+  Outputs outputs;                     // $GITHUB_OUTPUT
+  std::vector<Annotation> annotations; // printed inside Actions only
   // Files the user asked for (--report-json, --summary-markdown, --badge):
   // path and content, each written atomically; empty paths are skipped.
   std::vector<std::pair<std::string, std::string>> files;
