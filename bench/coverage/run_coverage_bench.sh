@@ -181,4 +181,13 @@ EOF
   echo "| diff-cover XML | $dc_xml |"
   echo "| diff-cover LCOV | $dc_lcov |"
   [[ -z $gate_line ]] || echo "$gate_line"
+  if [[ $have_gate = 1 ]]; then
+    # Merging two such reports (the same one twice: the worst case, every
+    # line in both) must stay under 3x the memory of one input.
+    /usr/bin/time -f %M -o "$OUT/rss_merge.txt" "$gate" "$XML" "$XML" > /dev/null || true
+    merge_kb=$(tail -n 1 "$OUT/rss_merge.txt")
+    echo
+    echo "Merging two reports: \`coverage-gate coverage.xml coverage.xml\` peak RSS $((merge_kb / 1024)) MB" \
+         "($("$PY" -c "print('%.2f' % ($merge_kb * 1024 / $(stat -c %s "$XML")))")x one input)."
+  fi
 } | tee "$OUT/results.md"
