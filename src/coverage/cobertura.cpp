@@ -140,9 +140,13 @@ Status CoberturaReader::read_header(pugi::xml_node root) {
       }
     }
   }
-  if (m_report.producer.empty() && root.attribute("version")) {
-    m_report.producer =
-        std::string("cobertura-compatible (version ") + root.attribute("version").value() + ")";
+  const std::string version = root.attribute("version").value();
+  if (m_report.producer.empty() && !version.empty()) {
+    // gcovr writes version="gcovr 5.2"; coverage.py and others a bare number.
+    const bool named = version.front() < '0' || version.front() > '9';
+    m_report.producer = named ? version : "Cobertura " + version;
+  } else if (m_report.producer == "coverage.py" && !version.empty()) {
+    m_report.producer += " " + version;
   }
   for (pugi::xml_node item : root.child("sources").children("source")) {
     std::string path = std::string(trim(item.text().get()));
