@@ -16,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  gatekit::Result<gatekit::coverage::CoverageReport> report = gatekit::coverage::parse_lcov(text, "fuzz.info");
+  gatekit::Result<gatekit::coverage::CoverageReport> report =
+      gatekit::coverage::parse_lcov(text, "fuzz.info");
   const gatekit::Result<std::vector<gatekit::coverage::ChangedFile>> diff =
       gatekit::coverage::parse_unified_diff(text, "fuzz.diff");
   if (report.ok()) {

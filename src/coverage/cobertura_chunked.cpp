@@ -169,7 +169,8 @@ std::optional<Result<CoverageReport>> read_cobertura_chunked(std::string_view te
   header += "</coverage>";
   pugi::xml_document header_document;
   if (!header_document.load_buffer(header.data(), header.size(),
-                                   k_parse_options | pugi::parse_doctype | pugi::parse_comments, pugi::encoding_utf8)) {
+                                   k_parse_options | pugi::parse_doctype | pugi::parse_comments,
+                                   pugi::encoding_utf8)) {
     return std::nullopt;
   }
   pugi::xml_node root = header_document.document_element();
