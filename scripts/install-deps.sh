@@ -7,9 +7,9 @@ set -euo pipefail
 build_packages=(cmake make ninja-build g++ pkg-config
   libcxxopts-dev nlohmann-json3-dev libpugixml-dev libcurl4-openssl-dev
   doctest-dev libssl-dev libyaml-cpp-dev)
-# Test-only tools: Debian's python3 (with PyYAML) runs the end-to-end checker
-# and the action-contract harness.
-test_packages=(python3 python3-yaml)
+# Test-only tools: Debian's python3 (with PyYAML and jsonschema) runs the end-to-end checker,
+# the action-contract harness and the schema checks.
+test_packages=(python3 python3-yaml python3-jsonschema)
 fuzz_packages=(clang-14 libclang-rt-14-dev)
 bench_packages=(hyperfine time libxml2-utils python3-junitparser nodejs npm)
 runtime_packages=(libcurl4 libpugixml1v5 libssl3 libyaml-cpp0.7 ca-certificates)

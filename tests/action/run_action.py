@@ -75,7 +75,9 @@ def check_contract(action, action_path, tool_path):
     help_text = subprocess.run([tool_path, "--help"], capture_output=True, text=True, timeout=30).stdout
     # cxxopts indents option lines by exactly 2 ("  -h, --help") or 6 ("      --name")
     # spaces; wrapped descriptions are indented further.
-    options = set(re.findall(r"^  (?:-\w, |    )--([a-z0-9-]+)", help_text, re.M)) - {"help", "version"}
+    # Options that only print (help, the tool's version) are not action inputs.
+    options = {name for name, rest in re.findall(r"^  (?:-\w, |    )--([a-z0-9-]+)(.*)$", help_text, re.M)
+               if not re.search(r"\bPrint (this help|the (tool's )?version)", rest)}
     if options != set(action["inputs"]):
         fail(f"{action_path}: inputs and '{tool} --help' options differ: "
              f"only in action {sorted(set(action['inputs']) - options)}, only in tool {sorted(options - set(action['inputs']))}")

@@ -1,0 +1,76 @@
+#include <gatekit/manifest/digest.hpp>
+
+#include <openssl/evp.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <memory>
+#include <unistd.h>
+#include <vector>
+
+namespace gatekit::manifest {
+namespace {
+
+struct ContextDeleter {
+  void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
+};
+
+std::string to_hex(const unsigned char* bytes, unsigned length) {
+  static constexpr char k_hex[] = "0123456789abcdef";
+  std::string text;
+  text.reserve(length * 2);
+  for (unsigned i = 0; i < length; ++i) {
+    text += k_hex[bytes[i] >> 4];
+    text += k_hex[bytes[i] & 0xF];
+  }
+  return text;
+}
+
+} // namespace
+
+Result<FileDigest> sha256_file(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return make_error(path, errno == ENOENT ? "no such file" : std::string("cannot open: ") + std::strerror(errno));
+  }
+  ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  std::unique_ptr<EVP_MD_CTX, ContextDeleter> context(EVP_MD_CTX_new());
+  if (!context || EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) != 1) {
+    ::close(fd);
+    return make_error(path, "OpenSSL could not start a SHA-256 digest");
+  }
+  std::vector<unsigned char> block(1 << 20);
+  FileDigest digest;
+  while (true) {
+    const ssize_t got = ::read(fd, block.data(), block.size());
+    if (got == 0) {
+      break;
+    }
+    if (got < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      const int saved = errno;
+      ::close(fd);
+      return make_error(path, saved == EISDIR ? "is a directory, not a file" : std::string("read failed: ") + std::strerror(saved));
+    }
+    EVP_DigestUpdate(context.get(), block.data(), static_cast<size_t>(got));
+    digest.size += static_cast<std::uint64_t>(got);
+  }
+  ::close(fd);
+  unsigned char value[EVP_MAX_MD_SIZE];
+  unsigned length = 0;
+  EVP_DigestFinal_ex(context.get(), value, &length);
+  digest.sha256 = to_hex(value, length);
+  return digest;
+}
+
+std::string sha256_hex(const std::string& bytes) {
+  unsigned char value[EVP_MAX_MD_SIZE];
+  unsigned length = 0;
+  EVP_Digest(bytes.data(), bytes.size(), value, &length, EVP_sha256(), nullptr);
+  return to_hex(value, length);
+}
+
+} // namespace gatekit::manifest

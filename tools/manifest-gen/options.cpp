@@ -1,0 +1,134 @@
+#include "options.hpp"
+
+// Lists are newline-separated (multi-line action inputs), never comma-separated.
+#define CXXOPTS_VECTOR_DELIMITER '\n'
+
+#include <gatekit/common/cli.hpp>
+
+#include <cxxopts.hpp>
+
+#include <algorithm>
+
+namespace manifest_gen {
+namespace {
+
+const std::vector<std::string> k_list_options = {"artifact"};
+
+cxxopts::Options make_options() {
+  cxxopts::Options options("manifest-gen",
+                           "Write a deployment manifest (version, provenance, gate evidence, artifact digests),\n"
+                           "or verify one: manifest-gen verify MANIFEST [--artifact-dir DIR].\n"
+                           "Exit status: 0 written or verified, 1 a mismatch (or a failed gate with\n"
+                           "--require-gates), 2 usage or input error.");
+  // One option per line reads better than the formatter's packing of the chain.
+  // clang-format off
+  options.add_options()
+    ("out", "Where to write the manifest", cxxopts::value<std::string>()->default_value("deployment-manifest.json"))
+    ("format", "gatekit (the deployment manifest) or in-toto (an in-toto Statement with a SLSA v1 predicate)",
+               cxxopts::value<std::string>()->default_value("gatekit"))
+    ("predicate", "Also write the SLSA provenance predicate alone (for GitHub's attestation actions)",
+                  cxxopts::value<std::string>())
+    ("version", "The version, instead of the one from the tag or commit", cxxopts::value<std::string>())
+    ("environment", "The environment deployed to (e.g. staging, production)", cxxopts::value<std::string>())
+    ("strategy", "The deployment strategy: blue-green, rolling or canary", cxxopts::value<std::string>())
+    ("junit-report", "junit-gate's --report-json, embedded as test evidence", cxxopts::value<std::string>())
+    ("coverage-report", "coverage-gate's --report-json, embedded as coverage evidence", cxxopts::value<std::string>())
+    ("health-report", "health-check's --report-json, embedded as health evidence", cxxopts::value<std::string>())
+    ("flags-report", "flag-validate's --report-json, embedded as feature-flag evidence", cxxopts::value<std::string>())
+    ("artifact", "A file the deployment ships (globs allowed); repeatable, one per line",
+                 cxxopts::value<std::vector<std::string>>())
+    ("flags-file", "The feature-flag file, whose digest is recorded", cxxopts::value<std::string>())
+    ("checksums", "Also write the artifacts' digests in sha256sum format", cxxopts::value<std::string>())
+    ("require-gates", "Exit 1 unless gates_passed is true and some gate evidence is embedded",
+                      cxxopts::value<bool>()->default_value("false"))
+    ("verify", "Verify this manifest instead of writing one", cxxopts::value<std::string>())
+    ("artifact-dir", "With --verify: where the artifacts are (default: their recorded paths)",
+                     cxxopts::value<std::string>())
+    ("min-version", "With --verify: the manifest's version must be at least this SemVer",
+                    cxxopts::value<std::string>())
+    ("version-info", "Print the tool's version and exit")
+    ("h,help", "Print this help and exit");
+  // clang-format on
+  options.positional_help("[verify MANIFEST]");
+  options.add_options("positional")("command", "", cxxopts::value<std::vector<std::string>>());
+  options.parse_positional({"command"});
+  return options;
+}
+
+std::string string_option(const cxxopts::ParseResult& args, const std::string& name) {
+  return args.count(name) > 0 ? args[name].as<std::string>() : std::string();
+}
+
+} // namespace
+
+gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
+  cxxopts::Options spec = make_options();
+  const std::vector<std::string> kept = gatekit::normalise_args(argc, argv, k_list_options);
+  std::vector<const char*> kept_argv;
+  for (const std::string& arg : kept) {
+    kept_argv.push_back(arg.c_str());
+  }
+  const cxxopts::ParseResult args = spec.parse(static_cast<int>(kept_argv.size()), kept_argv.data());
+  Options options;
+  options.show_help = args.count("help") > 0;
+  options.show_version = args.count("version-info") > 0;
+  options.help_text = spec.help({""});
+  if (options.show_help || options.show_version) {
+    return options;
+  }
+  for (const cxxopts::KeyValue& given : args.arguments()) {
+    const bool list = std::find(k_list_options.begin(), k_list_options.end(), given.key()) != k_list_options.end();
+    if (!list && given.key() != "command" && args.count(given.key()) > 1) {
+      return gatekit::Error{"--" + given.key() + " is given more than once", {}};
+    }
+  }
+  const std::vector<std::string> command =
+      args.count("command") > 0 ? args["command"].as<std::vector<std::string>>() : std::vector<std::string>();
+  options.verify = string_option(args, "verify");
+  if (!command.empty()) {
+    if (command[0] != "verify" || command.size() != 2 || !options.verify.empty()) {
+      return gatekit::Error{"expected 'verify MANIFEST' or options only (see --help)", {}};
+    }
+    options.verify = command[1];
+  }
+  options.out = args["out"].as<std::string>();
+  options.format = args["format"].as<std::string>();
+  if (options.format != "gatekit" && options.format != "in-toto") {
+    return gatekit::Error{"--format: '" + options.format + "' is not gatekit or in-toto", {}};
+  }
+  options.predicate = string_option(args, "predicate");
+  options.version = string_option(args, "version");
+  options.environment = string_option(args, "environment");
+  options.strategy = string_option(args, "strategy");
+  if (!options.strategy.empty() && options.strategy != "blue-green" && options.strategy != "rolling" &&
+      options.strategy != "canary") {
+    return gatekit::Error{"--strategy: '" + options.strategy + "' is not blue-green, rolling or canary", {}};
+  }
+  for (const auto& [kind, option] : {std::pair{"tests", "junit-report"}, std::pair{"coverage", "coverage-report"},
+                                     std::pair{"health", "health-report"}, std::pair{"flags", "flags-report"}}) {
+    const std::string path = string_option(args, option);
+    if (!path.empty()) {
+      options.reports.emplace_back(kind, path);
+    }
+  }
+  options.artifacts = args.count("artifact") > 0
+                          ? gatekit::split_list_values(args["artifact"].as<std::vector<std::string>>())
+                          : std::vector<std::string>();
+  options.flags_file = string_option(args, "flags-file");
+  options.checksums = string_option(args, "checksums");
+  options.require_gates = args["require-gates"].as<bool>();
+  options.artifact_dir = string_option(args, "artifact-dir");
+  const std::string min_version = string_option(args, "min-version");
+  if (!min_version.empty()) {
+    options.min_version = gatekit::manifest::parse_semver(min_version);
+    if (!options.min_version) {
+      return gatekit::Error{"--min-version: '" + min_version + "' is not a SemVer version", {}};
+    }
+  }
+  if (options.verify.empty() && (!options.artifact_dir.empty() || options.min_version)) {
+    return gatekit::Error{"--artifact-dir and --min-version go with verify", {}};
+  }
+  return options;
+}
+
+} // namespace manifest_gen
