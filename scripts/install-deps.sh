@@ -12,7 +12,8 @@ build_packages=(cmake make ninja-build g++ pkg-config
 test_packages=(python3 python3-yaml python3-jsonschema)
 fuzz_packages=(clang-14 libclang-rt-14-dev)
 bench_packages=(hyperfine time libxml2-utils python3-junitparser nodejs npm)
-runtime_packages=(libcurl4 libpugixml1v5 libssl3 libyaml-cpp0.7 ca-certificates)
+# git: coverage-gate's --diff-base and manifest-gen's local version lookup.
+runtime_packages=(libcurl4 libpugixml1v5 libssl3 libyaml-cpp0.7 ca-certificates git)
 
 wanted=()
 groups=("$@")

@@ -74,7 +74,7 @@ Result<std::string> read_file(const std::string& path) {
   return content;
 }
 
-Status write_file_atomic(const std::string& path, std::string_view content) {
+Result<std::string> write_temporary_beside(const std::string& path, std::string_view content) {
   const std::filesystem::path target(path);
   const std::filesystem::path directory =
       target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
@@ -93,12 +93,28 @@ Status write_file_atomic(const std::string& path, std::string_view content) {
     ::unlink(temp_name.c_str());
     return make_error(path, "write failed: " + errno_text(saved));
   }
-  if (::rename(temp_name.c_str(), path.c_str()) != 0) {
+  return temp_name;
+}
+
+Status commit_temporary(const std::string& temporary, const std::string& path) {
+  if (::rename(temporary.c_str(), path.c_str()) != 0) {
     const int rename_errno = errno;
-    ::unlink(temp_name.c_str());
+    ::unlink(temporary.c_str());
     return make_error(path, "cannot replace: " + errno_text(rename_errno));
   }
   return Done{};
+}
+
+void discard_temporary(const std::string& temporary) {
+  ::unlink(temporary.c_str());
+}
+
+Status write_file_atomic(const std::string& path, std::string_view content) {
+  Result<std::string> temporary = write_temporary_beside(path, content);
+  if (!temporary) {
+    return temporary.error();
+  }
+  return commit_temporary(temporary.value(), path);
 }
 
 Status append_to_file(const std::string& path, std::string_view content) {

@@ -48,6 +48,10 @@ Status read_file(pugi::xml_node file_node, const std::string& source, bool istan
     if (type == "cond") {
       const std::uint64_t t = true_count.value().value_or(0);
       const std::uint64_t f = false_count.value().value_or(0);
+      if (!count.value() && !istanbul) {
+        record.hits =
+            t + f; // OpenClover may leave count out: the condition ran if it was evaluated
+      }
       if (istanbul) {
         record.branches_valid =
             static_cast<std::uint32_t>(std::min<std::uint64_t>(t + f, UINT32_MAX));

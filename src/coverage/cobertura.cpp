@@ -77,7 +77,10 @@ Status read_line(pugi::xml_node line, const std::string& source, std::vector<Lin
     if (const std::optional<std::uint64_t> whole = parse_count(hits_text)) {
       hits = *whole;
     } else if (const std::optional<double> real = parse_seconds(hits_text)) {
-      hits = *real > 0 ? std::max<std::uint64_t>(1, static_cast<std::uint64_t>(*real)) : 0;
+      // Clamped before converting: a double beyond 64 bits has no defined conversion.
+      hits = *real <= 0      ? 0
+             : *real >= 1e18 ? std::uint64_t{1'000'000'000'000'000'000}
+                             : std::max<std::uint64_t>(1, static_cast<std::uint64_t>(*real));
     } else {
       return xml::error_at(line, source,
                            "<line> attribute hits=\"" + truncate_utf8(hits_text, 40, "…") +
@@ -206,11 +209,17 @@ Result<CoverageReport> read_cobertura(pugi::xml_node root, const std::string& so
   if (!header) {
     return header.error();
   }
-  for (pugi::xml_node package : root.child("packages").children("package")) {
-    for (pugi::xml_node class_node : package.child("classes").children("class")) {
-      Status read = reader.read_class(class_node);
-      if (!read) {
-        return read.error();
+  // Every packages/package/classes/class, however many of each (diff-cover
+  // reads every class too); the chunked reader accepts the same shapes.
+  for (pugi::xml_node packages : root.children("packages")) {
+    for (pugi::xml_node package : packages.children("package")) {
+      for (pugi::xml_node classes : package.children("classes")) {
+        for (pugi::xml_node class_node : classes.children("class")) {
+          Status read = reader.read_class(class_node);
+          if (!read) {
+            return read.error();
+          }
+        }
       }
     }
   }

@@ -93,14 +93,13 @@ private:
         name.remove_suffix(1);
       }
       if (name == "coverage") {
-        m_done = m_open.empty() && m_packages_closed;
+        m_done = m_open.empty();
         return m_done;
       }
       if (m_open.empty() || m_open.back() != name) {
         return false;
       }
       m_open.pop_back();
-      m_packages_closed = m_packages_closed || name == "packages";
       return true;
     }
     const bool empty = tag.size() >= 2 && tag[tag.size() - 2] == '/';
@@ -111,7 +110,7 @@ private:
     }
     const std::string name(tag.substr(1, name_end - 1));
     const std::string parent = m_open.empty() ? "" : m_open.back();
-    const bool placed = (name == "packages" && m_open.empty() && !m_packages_closed) ||
+    const bool placed = (name == "packages" && m_open.empty()) ||
                         (name == "package" && parent == "packages") ||
                         (name == "classes" && parent == "package");
     if (!placed) {
@@ -131,7 +130,6 @@ private:
   }
 
   std::vector<std::string> m_open;
-  bool m_packages_closed = false;
   bool m_done = false;
 };
 
@@ -175,8 +173,16 @@ std::optional<Result<CoverageReport>> read_cobertura_chunked(std::string_view te
   }
   pugi::xml_node root = header_document.document_element();
   if (std::string_view(root.name()) != "coverage" || root.attribute("clover") ||
-      header.find("<!ENTITY") != std::string::npos) {
-    return std::nullopt;
+      root.child("project")) {
+    return std::nullopt; // not Cobertura (Clover shares the root name)
+  }
+  for (pugi::xml_node node = header_document.first_child(); node; node = node.next_sibling()) {
+    const bool second_root = node.type() == pugi::node_element && node != root;
+    const bool entities = node.type() == pugi::node_doctype &&
+                          std::string_view(node.value()).find("ENTITY") != std::string_view::npos;
+    if (second_root || entities) {
+      return std::nullopt; // the whole-document parse refuses these, located
+    }
   }
   CoberturaReader reader(source);
   Status header_read = reader.read_header(root);
@@ -221,13 +227,10 @@ std::optional<Result<CoverageReport>> read_cobertura_chunked(std::string_view te
         fragment.document_element().next_sibling()) {
       return std::nullopt;
     }
-    Status read = reader.read_class(fragment.document_element());
-    if (!read) {
-      Error error = read.error();
-      if (error.where.offset >= 0) {
-        error.where.offset += static_cast<long long>(start); // fragment offset -> file offset
-      }
-      return Result<CoverageReport>(error);
+    if (!reader.read_class(fragment.document_element())) {
+      // Report errors as the whole-document parse does: it may find an
+      // earlier problem (a truncated file) that takes precedence.
+      return std::nullopt;
     }
     cursor = end;
   }

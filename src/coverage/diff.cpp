@@ -9,16 +9,40 @@
 namespace gatekit::coverage {
 namespace {
 
-// The path of a "+++ b/src/x.py" line: quotes removed, "b/" and a trailing
+// git's C-style quoting of unusual paths: "b/caf\303\251.py" -> b/café.py.
+std::string unquote_c(std::string_view quoted) {
+  std::string text;
+  for (size_t i = 0; i < quoted.size(); ++i) {
+    if (quoted[i] != '\\' || i + 1 >= quoted.size()) {
+      text += quoted[i];
+      continue;
+    }
+    const char next = quoted[++i];
+    if (next >= '0' && next <= '7' && i + 2 < quoted.size()) {
+      text += static_cast<char>(((next - '0') << 6) | ((quoted[i + 1] - '0') << 3) |
+                                (quoted[i + 2] - '0'));
+      i += 2;
+    } else {
+      text += next == 'n'   ? '\n'
+              : next == 't' ? '\t'
+              : next == 'r' ? '\r'
+                            : next; // \" and \\ are themselves
+    }
+  }
+  return text;
+}
+
+// The path of a "+++ b/src/x.py" line: C quotes decoded, "b/" and a trailing
 // tab-separated timestamp (diff -u) dropped; "" for /dev/null.
 std::string target_path(std::string_view value) {
   value = trim(value);
-  const size_t tab = value.find('\t');
-  if (tab != std::string_view::npos) {
+  std::string unquoted;
+  if (value.size() >= 2 && value.front() == '"') {
+    const size_t close = value.rfind('"');
+    unquoted = unquote_c(value.substr(1, close - 1));
+    value = unquoted;
+  } else if (const size_t tab = value.find('\t'); tab != std::string_view::npos) {
     value = value.substr(0, tab);
-  }
-  if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
-    value = value.substr(1, value.size() - 2);
   }
   if (value == "/dev/null") {
     return {};

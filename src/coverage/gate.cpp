@@ -130,7 +130,11 @@ CoverageGateResult evaluate(const MergedCoverage& coverage, const std::optional<
   if (policy.max_drop && policy.baseline) {
     const auto [covered, valid] = metric_ratio(totals, policy.metric);
     const auto [then_covered, then_valid] = metric_ratio(*policy.baseline, policy.metric);
-    if (then_valid > 0 && valid > 0) {
+    if (then_valid == 0 || valid == 0) {
+      add_check("coverage drop", false,
+                std::string("nothing to compare: no ") + metric_name(policy.metric) + " data " +
+                    (valid == 0 ? "in this run" : "in the baseline"));
+    } else {
       const bool met = within_drop(covered, valid, then_covered, then_valid, *policy.max_drop);
       add_check("coverage drop", met,
                 percent_text(covered, valid) + " now, " + percent_text(then_covered, then_valid) +

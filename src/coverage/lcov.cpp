@@ -73,6 +73,10 @@ Result<CoverageReport> parse_lcov(std::string_view text, const std::string& sour
   std::unordered_map<std::string, size_t> file_index;
   FileCoverage* file = nullptr;
   SectionTotals section;
+  // A section's branches are ranked within their (line, block) before they
+  // join the file's: a tracefile of concatenated runs then merges like runs
+  // given as separate files.
+  std::vector<BranchPoint> section_points;
   DeclaredTotals declared_sum;
   bool any_declared = false;
   int line_no = 0;
@@ -80,6 +84,12 @@ Result<CoverageReport> parse_lcov(std::string_view text, const std::string& sour
     return make_error(source, message, line_no, 1);
   };
   const auto close_section = [&]() {
+    if (file != nullptr && !section_points.empty()) {
+      canonicalise_branch_numbers(section_points);
+      file->branch_points.insert(file->branch_points.end(), section_points.begin(),
+                                 section_points.end());
+    }
+    section_points.clear();
     if (section.lf || section.lh || section.brf || section.brh) {
       any_declared = true;
       const auto add = [](std::optional<std::uint64_t>& sum,
@@ -170,18 +180,20 @@ Result<CoverageReport> parse_lcov(std::string_view text, const std::string& sour
         return fail("BRDA: expects LINE,BLOCK,BRANCH,TAKEN, got '" + truncate_utf8(value, 60, "…") +
                     "'");
       }
-      const std::optional<std::uint32_t> number = line_number(parts[0]);
+      // coverage.py 6.5 writes an exit from a function as BRDA line 0: a
+      // branch with no source line of its own, counted like any other.
+      const std::optional<std::uint64_t> number = parse_count(parts[0]);
       const std::optional<std::uint32_t> block = block_number(parts[1]);
       const std::optional<std::uint64_t> branch = parse_count(parts[2]);
       const std::string_view taken_text = trim(parts[3]);
       const std::optional<std::uint64_t> taken =
           taken_text == "-" ? std::optional<std::uint64_t>(0) : parse_count(taken_text);
-      if (!number || !block || !branch || *branch > UINT32_MAX || !taken) {
+      if (!number || *number > UINT32_MAX || !block || !branch || *branch > UINT32_MAX || !taken) {
         return fail("BRDA: expects LINE,BLOCK,BRANCH,TAKEN (TAKEN a number or '-'), got '" +
                     truncate_utf8(value, 60, "…") + "'");
       }
-      file->branch_points.push_back(
-          BranchPoint{*number, *block, static_cast<std::uint32_t>(*branch), *taken});
+      section_points.push_back(BranchPoint{static_cast<std::uint32_t>(*number), *block,
+                                           static_cast<std::uint32_t>(*branch), *taken});
     } else {
       const std::optional<std::uint64_t> count = parse_count(value);
       if (!count) {
@@ -204,7 +216,6 @@ Result<CoverageReport> parse_lcov(std::string_view text, const std::string& sour
   }
   for (FileCoverage& entry : report.files) {
     normalise_lines(entry.lines);
-    canonicalise_branch_numbers(entry.branch_points);
     apply_branch_points(entry);
   }
   if (any_declared) {

@@ -86,14 +86,26 @@ Result<Counts> parse_baseline(std::string_view text, const std::string& source) 
     }
     *target = json.at(pointer).get<std::uint64_t>();
   }
+  if (counts.lines_covered > counts.lines_valid ||
+      counts.branches_covered > counts.branches_valid) {
+    Error error = make_error(source, "more covered than valid: not a coverage-gate report");
+    error.where.json_path = "/totals";
+    return error;
+  }
   return counts;
 }
 
 Result<std::vector<ChangedFile>> diff_against(const std::string& base,
                                               const std::string& directory) {
+  // The user's git configuration must not change the diff's shape (prefixes,
+  // quoting, textconv), and inside a Docker action git refuses the mounted
+  // workspace, owned by another user, unless it is declared safe: this only
+  // reads a diff, so any directory is.
   // "--end-of-options" keeps a hostile ref from being read as an option.
   Result<std::string> diff = run_capture(
-      {"git", "diff", "--no-color", "--no-ext-diff", "--end-of-options", base + "...HEAD"},
+      {"git", "-c", "safe.directory=*", "-c", "core.quotePath=false", "-c", "diff.noprefix=false",
+       "-c", "diff.mnemonicPrefix=false", "diff", "--no-color", "--no-ext-diff", "--no-textconv",
+       "--no-relative", "--src-prefix=a/", "--dst-prefix=b/", "--end-of-options", base + "...HEAD"},
       directory);
   if (!diff) {
     return diff.error();

@@ -120,10 +120,24 @@ void CoverageMerger::add(CoverageReport report) {
     const auto [found, inserted] = m_index.emplace(path, m_entries.size());
     if (inserted) {
       file.path = path;
-      m_entries.push_back(Entry{std::move(file), identity_possible});
+      m_entries.push_back(Entry{std::move(file), identity_possible, report.format,
+                                counts.branches_valid > 0, false});
       continue;
     }
     Entry& entry = m_entries[found->second];
+    if (counts.branches_valid > 0) {
+      if (!entry.has_branches) {
+        entry.has_branches = true;
+        entry.branch_format = report.format;
+      } else if (entry.branch_format != report.format && !entry.mixed_warned) {
+        // Formats place branches differently (coverage.py: on the source line
+        // in Cobertura, the destination in LCOV): no union is exact across them.
+        entry.mixed_warned = true;
+        summary.warnings.push_back(
+            path + ": branches merged from " + format_name(entry.branch_format) + " and " +
+            format_name(report.format) + " reports are approximate; merge reports of one format");
+      }
+    }
     FileCoverage& merged = entry.file;
     const bool arcs = !merged.missing_arcs.empty() || !file.missing_arcs.empty();
     FileCoverage before;

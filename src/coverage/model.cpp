@@ -1,9 +1,19 @@
 #include <gatekit/coverage/model.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <tuple>
 
 namespace gatekit::coverage {
+namespace {
+
+// Hit counts add up across shards; they saturate rather than wrap to 0,
+// which would turn a covered line uncovered.
+std::uint64_t saturating_add(std::uint64_t a, std::uint64_t b) {
+  return b > UINT64_MAX - a ? UINT64_MAX : a + b;
+}
+
+} // namespace
 
 const char* format_name(Format format) {
   switch (format) {
@@ -49,7 +59,7 @@ void normalise_lines(std::vector<LineCoverage>& lines) {
   for (size_t i = 0; i < lines.size(); ++i) {
     if (out > 0 && lines[out - 1].line == lines[i].line) {
       LineCoverage& kept = lines[out - 1];
-      kept.hits += lines[i].hits;
+      kept.hits = saturating_add(kept.hits, lines[i].hits);
       kept.is_line = kept.is_line || lines[i].is_line;
       if (lines[i].branches_valid > kept.branches_valid ||
           (lines[i].branches_valid == kept.branches_valid &&
@@ -94,7 +104,7 @@ void apply_branch_points(FileCoverage& file) {
   size_t out = 0;
   for (size_t i = 0; i < points.size(); ++i) {
     if (out > 0 && key(points[out - 1]) == key(points[i])) {
-      points[out - 1].taken += points[i].taken;
+      points[out - 1].taken = saturating_add(points[out - 1].taken, points[i].taken);
     } else {
       points[out++] = points[i];
     }

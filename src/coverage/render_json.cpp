@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace gatekit::coverage {
 namespace {
 
@@ -109,8 +111,8 @@ std::vector<github::Annotation> uncovered_change_annotations(const CoverageGateR
       github::Annotation annotation;
       annotation.level = github::AnnotationLevel::warning;
       annotation.file = file.path;
-      annotation.line = static_cast<int>(range.first);
-      annotation.end_line = static_cast<int>(range.second);
+      annotation.line = static_cast<int>(std::min<std::uint32_t>(range.first, INT32_MAX));
+      annotation.end_line = static_cast<int>(std::min<std::uint32_t>(range.second, INT32_MAX));
       annotation.title = "Changed lines not covered";
       annotation.message =
           range.first == range.second

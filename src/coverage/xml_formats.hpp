@@ -37,8 +37,8 @@ private:
 // exists whole (2 million <line> elements take ~300 MB as a DOM). `text` is
 // UTF-8 and is not modified. nullopt: the text is not in the shape this path
 // reads safely (comments or CDATA between classes, stray content, a fragment
-// pugixml rejects); the caller then parses the whole document, which also
-// reports any error exactly.
+// pugixml rejects) or holds an error; the caller then parses the whole
+// document, which reports any error exactly.
 std::optional<Result<CoverageReport>> read_cobertura_chunked(std::string_view text,
                                                              const std::string& source);
 Result<CoverageReport> read_jacoco(pugi::xml_node root, const std::string& source);

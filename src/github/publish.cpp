@@ -4,13 +4,26 @@
 namespace gatekit::github {
 
 Status publish(const Publication& publication, const Context& context, std::ostream& out) {
+  // All requested files or none: each goes to a temporary beside its target,
+  // and only when every one is written are they moved into place.
+  std::vector<std::pair<std::string, std::string>> staged; // (temporary, target)
   for (const auto& [path, content] : publication.files) {
     if (path.empty()) {
       continue;
     }
-    Status written = write_file_atomic(path, content);
-    if (!written) {
-      return written;
+    Result<std::string> temporary = write_temporary_beside(path, content);
+    if (!temporary) {
+      for (const auto& [name, target] : staged) {
+        discard_temporary(name);
+      }
+      return temporary.error();
+    }
+    staged.emplace_back(temporary.value(), path);
+  }
+  for (const auto& [temporary, target] : staged) {
+    Status committed = commit_temporary(temporary, target);
+    if (!committed) {
+      return committed;
     }
   }
   if (!context.output_file.empty()) {

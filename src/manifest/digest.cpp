@@ -1,12 +1,13 @@
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <gatekit/manifest/digest.hpp>
 
 #include <openssl/evp.h>
 
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <memory>
-#include <unistd.h>
 #include <vector>
 
 namespace gatekit::manifest {
@@ -32,7 +33,8 @@ std::string to_hex(const unsigned char* bytes, unsigned length) {
 Result<FileDigest> sha256_file(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    return make_error(path, errno == ENOENT ? "no such file" : std::string("cannot open: ") + std::strerror(errno));
+    return make_error(path, errno == ENOENT ? "no such file"
+                                            : std::string("cannot open: ") + std::strerror(errno));
   }
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   std::unique_ptr<EVP_MD_CTX, ContextDeleter> context(EVP_MD_CTX_new());
@@ -53,7 +55,9 @@ Result<FileDigest> sha256_file(const std::string& path) {
       }
       const int saved = errno;
       ::close(fd);
-      return make_error(path, saved == EISDIR ? "is a directory, not a file" : std::string("read failed: ") + std::strerror(saved));
+      return make_error(path, saved == EISDIR
+                                  ? "is a directory, not a file"
+                                  : std::string("read failed: ") + std::strerror(saved));
     }
     EVP_DigestUpdate(context.get(), block.data(), static_cast<size_t>(got));
     digest.size += static_cast<std::uint64_t>(got);

@@ -38,13 +38,14 @@ Result<Provenance> read_provenance(const github::EnvLookup& env, std::string_vie
       p.run_url += "/attempts/" + p.run_attempt;
     }
   }
-  if (!trim(event_json).empty() && (p.event == "pull_request" || p.event == "pull_request_target")) {
+  if (!trim(event_json).empty() &&
+      (p.event == "pull_request" || p.event == "pull_request_target")) {
     nlohmann::json event;
     try {
       event = nlohmann::json::parse(event_json);
     } catch (const nlohmann::json::parse_error& error) {
-      return make_error(get("GITHUB_EVENT_PATH"),
-                        "event payload is not valid JSON (at byte " + std::to_string(error.byte) + ")");
+      return make_error(get("GITHUB_EVENT_PATH"), "event payload is not valid JSON (at byte " +
+                                                      std::to_string(error.byte) + ")");
     }
     const nlohmann::json::json_pointer head("/pull_request/head/sha");
     const nlohmann::json::json_pointer number("/pull_request/number");
@@ -58,7 +59,8 @@ Result<Provenance> read_provenance(const github::EnvLookup& env, std::string_vie
   return p;
 }
 
-Result<VersionInfo> resolve_version(const github::EnvLookup& env, const std::string& override_version,
+Result<VersionInfo> resolve_version(const github::EnvLookup& env,
+                                    const std::string& override_version,
                                     const Provenance& provenance, const GitRunner& git) {
   VersionInfo info;
   if (!override_version.empty()) {
@@ -75,8 +77,8 @@ Result<VersionInfo> resolve_version(const github::EnvLookup& env, const std::str
     // A local run: the tag on HEAD if any, else the commit.
     Result<std::string> sha = git({"rev-parse", "HEAD"});
     if (!sha) {
-      return Error{"cannot tell the version: no GITHUB_* variables, and git says: " + sha.error().message +
-                       " (give --version)",
+      return Error{"cannot tell the version: no GITHUB_* variables, and git says: " +
+                       sha.error().message + " (give --version)",
                    {}};
     }
     commit = std::string(trim(sha.value()));
@@ -90,8 +92,9 @@ Result<VersionInfo> resolve_version(const github::EnvLookup& env, const std::str
   if (ref_type == "tag") {
     info.semver = parse_semver(ref_name);
     if (!info.semver) {
-      return Error{"tag '" + ref_name + "' is not a SemVer 2.0 version (vMAJOR.MINOR.PATCH, e.g. v1.2.3 or "
-                   "v2.0.0-rc.1); give --version to override",
+      return Error{"tag '" + ref_name +
+                       "' is not a SemVer 2.0 version (vMAJOR.MINOR.PATCH, e.g. v1.2.3 or "
+                       "v2.0.0-rc.1); give --version to override",
                    {}};
     }
     info.version = info.semver->to_string();
@@ -110,7 +113,8 @@ Result<VersionInfo> resolve_version(const github::EnvLookup& env, const std::str
 
 Result<std::string> creation_time(const github::EnvLookup& env, std::int64_t now) {
   std::int64_t seconds = now;
-  if (const std::optional<std::string> epoch = env("SOURCE_DATE_EPOCH"); epoch && !trim(*epoch).empty()) {
+  if (const std::optional<std::string> epoch = env("SOURCE_DATE_EPOCH");
+      epoch && !trim(*epoch).empty()) {
     const std::optional<std::int64_t> value = parse_integer(*epoch);
     if (!value || *value < 0) {
       return Error{"SOURCE_DATE_EPOCH='" + *epoch + "' is not a number of seconds since 1970", {}};
@@ -125,7 +129,8 @@ Result<std::string> creation_time(const github::EnvLookup& env, std::int64_t now
   return std::string(buffer);
 }
 
-Result<Evidence> parse_evidence(std::string_view json_text, const std::string& kind, const std::string& path) {
+Result<Evidence> parse_evidence(std::string_view json_text, const std::string& kind,
+                                const std::string& path) {
   nlohmann::json report;
   try {
     report = nlohmann::json::parse(json_text);

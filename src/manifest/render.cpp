@@ -10,7 +10,9 @@ namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json or_null(const std::string& value) { return value.empty() ? ordered_json(nullptr) : ordered_json(value); }
+ordered_json or_null(const std::string& value) {
+  return value.empty() ? ordered_json(nullptr) : ordered_json(value);
+}
 
 ordered_json artifact_json(const Artifact& artifact) {
   return {{"name", artifact.name}, {"size", artifact.size}, {"sha256", artifact.sha256}};
@@ -31,9 +33,12 @@ std::string render_manifest(const ManifestInput& input) {
   json["created_at"] = input.created_at;
   json["environment"] = or_null(input.environment);
   json["strategy"] = or_null(input.strategy);
-  json["source"] = {{"repository", or_null(p.repository)}, {"commit", or_null(p.commit)},
-                    {"ref", or_null(p.ref)},               {"ref_type", or_null(p.ref_type)},
-                    {"pull_request", or_null(p.pull_request)}, {"head_commit", or_null(p.head_commit)}};
+  json["source"] = {{"repository", or_null(p.repository)},
+                    {"commit", or_null(p.commit)},
+                    {"ref", or_null(p.ref)},
+                    {"ref_type", or_null(p.ref_type)},
+                    {"pull_request", or_null(p.pull_request)},
+                    {"head_commit", or_null(p.head_commit)}};
   json["run"] = {{"workflow", or_null(p.workflow)},   {"workflow_ref", or_null(p.workflow_ref)},
                  {"run_id", or_null(p.run_id)},       {"run_attempt", or_null(p.run_attempt)},
                  {"run_url", or_null(p.run_url)},     {"actor", or_null(p.actor)},
@@ -43,7 +48,9 @@ std::string render_manifest(const ManifestInput& input) {
     evidence[item.kind] = {{"tool", item.tool},
                            {"gate_passed", item.passed},
                            {"reasons", item.reasons},
-                           {"totals", item.totals_json.empty() ? ordered_json(nullptr) : ordered_json::parse(item.totals_json)},
+                           {"totals", item.totals_json.empty()
+                                          ? ordered_json(nullptr)
+                                          : ordered_json::parse(item.totals_json)},
                            {"report", {{"name", item.report}, {"sha256", item.report_sha256}}}};
   }
   json["evidence"] = evidence;
@@ -79,12 +86,17 @@ std::string render_slsa_predicate(const ManifestInput& input) {
   predicate["buildDefinition"] = {
       {"buildType", "https://actions.github.io/buildtypes/workflow/v1"},
       {"externalParameters",
-       {{"workflow", {{"ref", workflow_ref}, {"repository", p.repository.empty() ? "" : server + "/" + p.repository},
-                      {"path", workflow_path}}}}},
+       {{"workflow",
+         {{"ref", workflow_ref},
+          {"repository", p.repository.empty() ? "" : server + "/" + p.repository},
+          {"path", workflow_path}}}}},
       {"internalParameters",
        {{"github", {{"event_name", p.event}, {"runner_environment", p.runner_os}}},
-        {"gatekit", {{"version", input.version.version}, {"environment", input.environment},
-                     {"strategy", input.strategy}, {"gates_passed", input.gates_passed()}}}}},
+        {"gatekit",
+         {{"version", input.version.version},
+          {"environment", input.environment},
+          {"strategy", input.strategy},
+          {"gates_passed", input.gates_passed()}}}}},
       {"resolvedDependencies", resolved}};
   ordered_json byproducts = ordered_json::array();
   for (const Evidence& item : input.evidence) {
@@ -118,28 +130,33 @@ std::string render_checksums(const ManifestInput& input) {
   return text;
 }
 
-std::string render_manifest_summary(const ManifestInput& input, const std::string& path, bool markdown) {
+std::string render_manifest_summary(const ManifestInput& input, const std::string& path,
+                                    bool markdown) {
   const std::string verdict = input.evidence.empty() ? "no gate evidence embedded"
                               : input.gates_passed() ? "all embedded gates passed"
                                                      : "an embedded gate failed";
   if (!markdown) {
-    std::string text = "manifest-gen: wrote " + single_line(path) + " (version " + single_line(input.version.version) +
-                       ", " + verdict + ")\n";
+    std::string text = "manifest-gen: wrote " + single_line(path) + " (version " +
+                       single_line(input.version.version) + ", " + verdict + ")\n";
     for (const Evidence& item : input.evidence) {
-      text += "  " + item.kind + ": " + (item.passed ? "passed" : "FAILED") + " (" + single_line(item.tool) + ")\n";
+      text += "  " + item.kind + ": " + (item.passed ? "passed" : "FAILED") + " (" +
+              single_line(item.tool) + ")\n";
     }
     for (const Artifact& artifact : input.artifacts) {
-      text += "  " + artifact.sha256 + "  " + single_line(artifact.name) + " (" + std::to_string(artifact.size) +
-              " bytes)\n";
+      text += "  " + artifact.sha256 + "  " + single_line(artifact.name) + " (" +
+              std::to_string(artifact.size) + " bytes)\n";
     }
     return text;
   }
-  std::string text = std::string(input.gates_passed() ? "## ✅" : "## ❌") + " manifest-gen: " +
-                     github::escape_markdown(input.version.version) + "\n\n" + github::escape_markdown(verdict) +
-                     "; written to " + github::escape_markdown(path) + ".\n\n";
+  std::string text = std::string(input.gates_passed() ? "## ✅" : "## ❌") +
+                     " manifest-gen: " + github::escape_markdown(input.version.version) + "\n\n" +
+                     github::escape_markdown(verdict) + "; written to " +
+                     github::escape_markdown(path) + ".\n\n";
   std::vector<std::vector<github::MarkdownCell>> evidence;
   for (const Evidence& item : input.evidence) {
-    evidence.push_back({{item.kind, false}, {item.tool, false}, {item.passed ? "✅ passed" : "❌ failed", true},
+    evidence.push_back({{item.kind, false},
+                        {item.tool, false},
+                        {item.passed ? "✅ passed" : "❌ failed", true},
                         {join(item.reasons, "; "), false}});
   }
   if (!evidence.empty()) {
@@ -147,15 +164,20 @@ std::string render_manifest_summary(const ManifestInput& input, const std::strin
   }
   std::vector<std::vector<github::MarkdownCell>> artifacts;
   for (const Artifact& artifact : input.artifacts) {
-    artifacts.push_back({{artifact.name, false}, {std::to_string(artifact.size), true}, {"`" + artifact.sha256 + "`", true}});
+    artifacts.push_back({{artifact.name, false},
+                         {std::to_string(artifact.size), true},
+                         {"`" + artifact.sha256 + "`", true}});
   }
   if (!artifacts.empty()) {
-    text += github::markdown_table({"Artifact", "Bytes", "SHA-256"}, artifacts, {false, true, false}) + "\n";
+    text +=
+        github::markdown_table({"Artifact", "Bytes", "SHA-256"}, artifacts, {false, true, false}) +
+        "\n";
   }
   return text;
 }
 
-github::Outputs manifest_outputs(const ManifestInput& input, const std::string& path, const std::string& sha256) {
+github::Outputs manifest_outputs(const ManifestInput& input, const std::string& path,
+                                 const std::string& sha256) {
   return {{"version", input.version.version},
           {"manifest", path},
           {"sha256", sha256},

@@ -1,6 +1,5 @@
-#include <gatekit/manifest/semver.hpp>
-
 #include <gatekit/common/numbers.hpp>
+#include <gatekit/manifest/semver.hpp>
 
 namespace gatekit::manifest {
 namespace {
@@ -55,7 +54,8 @@ std::optional<std::vector<std::string>> identifiers(std::string_view text, bool 
 } // namespace
 
 std::string SemVer::to_string() const {
-  std::string text = std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
+  std::string text =
+      std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
   for (size_t i = 0; i < prerelease.size(); ++i) {
     text += (i == 0 ? "-" : ".") + prerelease[i];
   }
@@ -106,7 +106,8 @@ std::optional<SemVer> parse_semver(std::string_view text) {
 }
 
 int compare(const SemVer& a, const SemVer& b) {
-  for (const auto& [x, y] : {std::pair{a.major, b.major}, std::pair{a.minor, b.minor}, std::pair{a.patch, b.patch}}) {
+  for (const auto& [x, y] :
+       {std::pair{a.major, b.major}, std::pair{a.minor, b.minor}, std::pair{a.patch, b.patch}}) {
     if (x != y) {
       return x < y ? -1 : 1;
     }

@@ -38,10 +38,12 @@ Result<RecordedManifest> parse_manifest(std::string_view text, const std::string
     return invalid("", "a JSON object (a deployment manifest)");
   }
   if (manifest.value("schema", "") != k_manifest_schema) {
-    return invalid("/schema", std::string("\"") + k_manifest_schema + "\" (not a gatekit deployment manifest?)");
+    return invalid("/schema", std::string("\"") + k_manifest_schema +
+                                  "\" (not a gatekit deployment manifest?)");
   }
   RecordedManifest recorded;
-  if (!manifest.contains("version") || !manifest["version"].is_string() || manifest["version"].get<std::string>().empty()) {
+  if (!manifest.contains("version") || !manifest["version"].is_string() ||
+      manifest["version"].get<std::string>().empty()) {
     return invalid("/version", "a non-empty string");
   }
   recorded.version = manifest["version"].get<std::string>();
@@ -68,7 +70,8 @@ Result<RecordedManifest> parse_manifest(std::string_view text, const std::string
   for (std::size_t i = 0; i < manifest["artifacts"].size(); ++i) {
     const json& item = manifest["artifacts"][i];
     const std::string at = "/artifacts/" + std::to_string(i);
-    if (!item.is_object() || !item.contains("name") || !item["name"].is_string() || item["name"].get<std::string>().empty()) {
+    if (!item.is_object() || !item.contains("name") || !item["name"].is_string() ||
+        item["name"].get<std::string>().empty()) {
       return invalid(at + "/name", "a non-empty string");
     }
     if (!item.contains("size") || !item["size"].is_number_unsigned()) {
@@ -77,8 +80,9 @@ Result<RecordedManifest> parse_manifest(std::string_view text, const std::string
     if (!item.contains("sha256") || !is_sha256(item["sha256"])) {
       return invalid(at + "/sha256", "64 lower-case hex digits");
     }
-    recorded.artifacts.push_back(
-        Artifact{item["name"].get<std::string>(), item["size"].get<std::uint64_t>(), item["sha256"].get<std::string>()});
+    recorded.artifacts.push_back(Artifact{item["name"].get<std::string>(),
+                                          item["size"].get<std::uint64_t>(),
+                                          item["sha256"].get<std::string>()});
   }
   return recorded;
 }
@@ -96,10 +100,11 @@ VerifyResult verify_manifest(const RecordedManifest& manifest, const FoundArtifa
     if (!actual) {
       problem(expected.name + ": missing");
     } else if (actual->size != expected.size) {
-      problem(expected.name + ": size " + std::to_string(actual->size) + " bytes, the manifest says " +
-              std::to_string(expected.size));
+      problem(expected.name + ": size " + std::to_string(actual->size) +
+              " bytes, the manifest says " + std::to_string(expected.size));
     } else if (actual->sha256 != expected.sha256) {
-      problem(expected.name + ": SHA-256 " + actual->sha256 + ", the manifest says " + expected.sha256);
+      problem(expected.name + ": SHA-256 " + actual->sha256 + ", the manifest says " +
+              expected.sha256);
     }
   }
   if (requirements.require_gates) {
@@ -110,14 +115,16 @@ VerifyResult verify_manifest(const RecordedManifest& manifest, const FoundArtifa
     }
   }
   if (!requirements.environment.empty() && requirements.environment != manifest.environment) {
-    problem("environment is '" + manifest.environment + "', required '" + requirements.environment + "'");
+    problem("environment is '" + manifest.environment + "', required '" + requirements.environment +
+            "'");
   }
   if (requirements.min_version) {
     if (!manifest.semver) {
       problem("version '" + manifest.version + "' is not SemVer, required at least " +
               requirements.min_version->to_string());
     } else if (compare(*manifest.semver, *requirements.min_version) < 0) {
-      problem("version " + manifest.version + " is below the required " + requirements.min_version->to_string());
+      problem("version " + manifest.version + " is below the required " +
+              requirements.min_version->to_string());
     }
   }
   return result;

@@ -36,5 +36,10 @@ set +e
 "$gate" coverage.info --diff-base no-such-branch > /dev/null 2> ../err.txt
 status=$?
 set -e
-[[ $status -eq 2 ]] && grep -q "git diff" ../err.txt || { cat ../err.txt; echo "FAIL: bad ref gave $status"; exit 1; }
+[[ $status -eq 2 ]] && grep -q "no-such-branch" ../err.txt || { cat ../err.txt; echo "FAIL: bad ref gave $status"; exit 1; }
+# The user's own git configuration must not change the diff (prefixes, quoting).
+git config diff.noprefix true
+git config core.quotePath true
+"$gate" coverage.info --diff-base main --report-json ../noprefix.json > /dev/null
+diff <(grep -A3 '"diff"' ../base.json) <(grep -A3 '"diff"' ../noprefix.json) || { echo "FAIL: git config changed the diff"; exit 1; }
 echo "ok: --diff-base"

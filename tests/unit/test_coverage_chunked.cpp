@@ -93,17 +93,36 @@ TEST_SUITE("coverage::cobertura chunked") {
   }
 
   TEST_CASE(
-      "an error inside a class is reported at the same place as the whole-document reader's") {
+      "an error inside a class sends the file to the whole-document reader, which locates it") {
     const std::string text = document("<class name=\"c\" filename=\"c.py\"><lines>\n<line "
                                       "number=\"3\" hits=\"many\"/></lines></class>\n");
-    const std::optional<Result<CoverageReport>> chunked =
-        detail::read_cobertura_chunked(text, "c.xml");
-    REQUIRE(chunked.has_value());
-    REQUIRE_FALSE(chunked->ok());
-    const Error located = locate_xml_error(chunked->error(), text);
+    CHECK_FALSE(detail::read_cobertura_chunked(text, "c.xml").has_value());
+    const Result<CoverageReport> whole = whole_document(text);
+    REQUIRE_FALSE(whole.ok());
+    const Error located = locate_xml_error(whole.error(), text);
     CHECK(located.where.line == 8);
-    CHECK(located.where.column == 1);
     CHECK(located.message == "<line> attribute hits=\"many\" is not a number");
+  }
+
+  TEST_CASE("several packages and classes elements read alike in both readers") {
+    const std::string cls =
+        "<class filename=\"a.py\"><lines><line number=\"1\" hits=\"1\"/></lines></class>";
+    const std::string cls2 =
+        "<class filename=\"b.py\"><lines><line number=\"1\" hits=\"0\"/></lines></class>";
+    for (const std::string& text : {
+             "<coverage><packages/><packages><package><classes>" + cls +
+                 "</classes></package></packages></coverage>",
+             "<coverage><packages><package><classes>" + cls + "</classes><classes>" + cls2 +
+                 "</classes></package></packages></coverage>",
+             "<coverage><packages><package><classes/><classes>" + cls +
+                 "</classes></package></packages></coverage>",
+         }) {
+      CAPTURE(text);
+      const std::optional<Result<CoverageReport>> chunked =
+          detail::read_cobertura_chunked(text, "c.xml");
+      REQUIRE(chunked.has_value());
+      check_same(chunked->value(), whole_document(text).value());
+    }
   }
 
   TEST_CASE("comments, packages and empty classes between classes are read") {
@@ -119,8 +138,7 @@ TEST_SUITE("coverage::cobertura chunked") {
 
   TEST_CASE("shapes the chunked reader cannot read safely fall back to the whole document") {
     for (const std::string& text : {
-             document("stray text\n"),
-             document("<![CDATA[ </class> ]]>\n"),
+             document("stray text\n"), document("<![CDATA[ </class> ]]>\n"),
              document("<line number=\"9\" hits=\"1\"/>\n"),
              document("", "</classes></package></packages>\n"), // no </coverage>
              document("",
@@ -129,6 +147,12 @@ TEST_SUITE("coverage::cobertura chunked") {
              document(
                  "<class name=\"x\" filename=\"x.py\"><lines><!-- </class> --></lines></class>\n"),
              document("<!-- a <class> in a comment -->\n"),
+             "<coverage><project name=\"x\"/><packages><package><classes>" + k_class_a +
+                 "</classes></package></packages></coverage>", // Clover-like
+             "<coverage/><coverage><packages><package><classes>" + k_class_a +
+                 "</classes></package></packages></coverage>", // two roots
+             "<!DOCTYPE coverage SYSTEM \"ENTITY.dtd\"><coverage><packages><package><classes>" +
+                 k_class_a + "</classes></package></packages></coverage>", // refused DOCTYPE
          }) {
       CAPTURE(text);
       CHECK_FALSE(detail::read_cobertura_chunked(text, "c.xml").has_value());

@@ -4,6 +4,7 @@
 
 #include <gatekit/common/file_io.hpp>
 #include <gatekit/coverage/diff_coverage.hpp>
+#include <gatekit/coverage/gate.hpp>
 #include <gatekit/coverage/load.hpp>
 #include <gatekit/coverage/parse.hpp>
 
@@ -55,6 +56,29 @@ json expected_for(const json& fixture, const std::string& kind) {
 }
 
 } // namespace
+
+TEST_SUITE("coverage::gate review fixes") {
+  TEST_CASE("max-drop with nothing to compare fails instead of passing silently") {
+    CoveragePolicy policy;
+    policy.metric = Metric::branch;
+    policy.max_drop = *parse_percent("0");
+    policy.baseline = Counts{10, 10, 10, 10};
+    MergedCoverage no_branches;
+    no_branches.files.push_back(FileCoverage{"a.c", {LineCoverage{1, 1, 0, 0, true}}, {}, {}});
+    const CoverageGateResult empty = evaluate(no_branches, std::nullopt, policy);
+    CHECK_FALSE(empty.passed);
+    CHECK(empty.reasons() == std::vector<std::string>{
+                                 "coverage drop: nothing to compare: no branch data in this run"});
+  }
+
+  TEST_CASE("a baseline claiming more covered than valid is refused") {
+    const Result<Counts> baseline = parse_baseline(
+        R"({"totals": {"lines_covered": 5, "lines_valid": 1, "branches_covered": 0, "branches_valid": 0}})",
+        "b.json");
+    REQUIRE_FALSE(baseline.ok());
+    CHECK(baseline.error().where.json_path == "/totals");
+  }
+}
 
 TEST_SUITE("coverage::golden") {
   TEST_CASE("every producer's report gives the producer's numbers") {

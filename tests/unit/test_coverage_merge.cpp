@@ -150,3 +150,41 @@ TEST_SUITE("coverage::diff") {
     CHECK_FALSE(diff.files[1].in_report);
   }
 }
+
+TEST_SUITE("coverage::review fixes") {
+  TEST_CASE("git's C-quoted paths are decoded") {
+    const Result<std::vector<ChangedFile>> diff = parse_unified_diff(
+        "+++ \"b/src/caf\\303\\251 \\\"x\\\".py\"\n@@ -0,0 +1 @@\n+a\n", "d.diff");
+    REQUIRE(diff.ok());
+    CHECK(diff.value()[0].path == "src/caf\xC3\xA9 \"x\".py");
+  }
+
+  TEST_CASE("a concatenated tracefile merges like its runs given as separate files") {
+    const std::string run1 = "SF:a.py\nDA:1,1\nBRDA:2,0,0,1\nBRDA:3,0,1,-\nend_of_record\n";
+    const std::string run2 = "SF:a.py\nDA:1,1\nBRDA:3,0,0,1\nBRDA:2,0,1,-\nend_of_record\n";
+    const Counts together = merge({run1 + run2}).totals();
+    const Counts apart = merge({run1, run2}).totals();
+    CHECK(together.branches_valid == 2);
+    CHECK(together.branches_covered == 2);
+    CHECK(apart.branches_valid == together.branches_valid);
+    CHECK(apart.branches_covered == together.branches_covered);
+  }
+
+  TEST_CASE("hits saturate instead of wrapping to uncovered") {
+    const MergedCoverage merged =
+        merge({"SF:a.c\nDA:1,9223372036854775807\nend_of_record\n",
+               "SF:a.c\nDA:1,9223372036854775807\nDA:1,2\nend_of_record\n"});
+    CHECK(merged.totals().lines_covered == 1);
+  }
+
+  TEST_CASE("branches of one file from two formats are merged with a warning") {
+    const std::string lcov = "SF:a.py\nDA:1,1\nBRDA:1,0,0,1\nBRDA:1,0,1,0\nend_of_record\n";
+    const std::string cobertura =
+        "<coverage><packages><package><classes><class filename=\"a.py\"><lines>"
+        "<line number=\"1\" hits=\"1\" branch=\"true\" condition-coverage=\"50% (1/2)\"/>"
+        "</lines></class></classes></package></packages></coverage>";
+    const MergedCoverage merged = merge({lcov, cobertura});
+    REQUIRE(merged.reports[1].warnings.size() == 1);
+    CHECK(merged.reports[1].warnings[0].find("approximate") != std::string::npos);
+  }
+}

@@ -234,3 +234,22 @@ TEST_SUITE("coverage::parse coverage.py") {
     CHECK(report.files[0].missing_arcs[0].destinations == std::vector<std::string>{"7", "exit"});
   }
 }
+
+TEST_SUITE("coverage::parse review fixes") {
+  TEST_CASE("coverage.py's BRDA line 0 (an exit from a function) is a branch without a line") {
+    const CoverageReport report =
+        parse_ok("SF:m.py\nDA:2,1\nBRDA:2,0,0,1\nBRDA:0,0,1,-\nend_of_record\n");
+    const Counts counts = totals(report);
+    CHECK(counts.lines_valid == 1);
+    CHECK(counts.branches_valid == 2);
+    CHECK(counts.branches_covered == 1);
+  }
+
+  TEST_CASE("an OpenClover cond line without count is covered when it was evaluated") {
+    const CoverageReport report =
+        parse_ok("<coverage clover=\"4.4.1\"><project name=\"p\"><file path=\"A.java\">"
+                 "<line num=\"3\" type=\"cond\" truecount=\"2\" "
+                 "falsecount=\"0\"/></file></project></coverage>");
+    CHECK(totals(report).lines_covered == 1);
+  }
+}

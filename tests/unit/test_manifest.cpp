@@ -35,7 +35,8 @@ ManifestInput sample() {
   input.provenance.server_url = "https://github.com";
   input.created_at = "2025-01-01T00:00:00Z";
   input.environment = "staging";
-  input.artifacts = {{"dist/a.tgz", 3, std::string(64, 'a')}, {"dist/b.tgz", 4, std::string(64, 'b')}};
+  input.artifacts = {{"dist/a.tgz", 3, std::string(64, 'a')},
+                     {"dist/b.tgz", 4, std::string(64, 'b')}};
   return input;
 }
 
@@ -43,8 +44,8 @@ ManifestInput sample() {
 
 TEST_SUITE("manifest::semver") {
   TEST_CASE("invalid versions are refused as semver.org's grammar says") {
-    for (const char* text : {"", "1", "1.2", "1.2.3.4", "01.2.3", "1.02.3", "1.2.3-", "1.2.3-01", "1.2.3-a..b",
-                             "1.2.3+", "1.2.3-rc!", "v", "vv1.2.3", "release-7"}) {
+    for (const char* text : {"", "1", "1.2", "1.2.3.4", "01.2.3", "1.02.3", "1.2.3-", "1.2.3-01",
+                             "1.2.3-a..b", "1.2.3+", "1.2.3-rc!", "v", "vv1.2.3", "release-7"}) {
       CAPTURE(text);
       CHECK_FALSE(parse_semver(text).has_value());
     }
@@ -60,8 +61,10 @@ TEST_SUITE("manifest::semver") {
   }
 
   TEST_CASE("precedence follows semver.org's example order") {
-    const char* ordered[] = {"1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
-                             "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.1", "1.10.0", "2.0.0"};
+    const char* ordered[] = {"1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta",
+                             "1.0.0-beta",  "1.0.0-beta.2",  "1.0.0-beta.11",
+                             "1.0.0-rc.1",  "1.0.0",         "1.0.1",
+                             "1.10.0",      "2.0.0"};
     for (size_t i = 0; i + 1 < std::size(ordered); ++i) {
       CAPTURE(ordered[i]);
       CHECK(compare(*parse_semver(ordered[i]), *parse_semver(ordered[i + 1])) < 0);
@@ -75,8 +78,8 @@ TEST_SUITE("manifest::version") {
   TEST_CASE("a tag that is not SemVer is an error naming it") {
     Provenance tag;
     tag.ref_type = "tag";
-    const Result<VersionInfo> version =
-        resolve_version(env_of({{"GITHUB_REF_TYPE", "tag"}, {"GITHUB_REF_NAME", "release-7"}}), "", tag, k_no_git);
+    const Result<VersionInfo> version = resolve_version(
+        env_of({{"GITHUB_REF_TYPE", "tag"}, {"GITHUB_REF_NAME", "release-7"}}), "", tag, k_no_git);
     REQUIRE_FALSE(version.ok());
     CHECK(version.error().message.find("tag 'release-7' is not a SemVer 2.0 version") == 0);
   }
@@ -84,14 +87,16 @@ TEST_SUITE("manifest::version") {
   TEST_CASE("a tag gives its SemVer, a branch dev- and 7 characters of the commit") {
     Provenance tag;
     tag.ref_type = "tag";
-    CHECK(resolve_version(env_of({{"GITHUB_REF_TYPE", "tag"}, {"GITHUB_REF_NAME", "v2.0.0-rc.1"}}), "", tag, k_no_git)
+    CHECK(resolve_version(env_of({{"GITHUB_REF_TYPE", "tag"}, {"GITHUB_REF_NAME", "v2.0.0-rc.1"}}),
+                          "", tag, k_no_git)
               .value()
               .version == "2.0.0-rc.1");
     Provenance branch;
     branch.ref_type = "branch";
     branch.commit = "abcdef0123456789";
     const VersionInfo dev =
-        resolve_version(env_of({{"GITHUB_REF_TYPE", "branch"}, {"GITHUB_SHA", branch.commit}}), "", branch, k_no_git)
+        resolve_version(env_of({{"GITHUB_REF_TYPE", "branch"}, {"GITHUB_SHA", branch.commit}}), "",
+                        branch, k_no_git)
             .value();
     CHECK(dev.version == "dev-abcdef0");
     CHECK(dev.source == "branch");
@@ -100,13 +105,15 @@ TEST_SUITE("manifest::version") {
 
   TEST_CASE("a pull request takes its head commit from the event payload, and records both") {
     const Provenance p =
-        read_provenance(env_of({{"GITHUB_EVENT_NAME", "pull_request"}, {"GITHUB_SHA", "mergecommit"}}),
-                        R"({"pull_request": {"number": 42, "head": {"sha": "feedface00"}}})")
+        read_provenance(
+            env_of({{"GITHUB_EVENT_NAME", "pull_request"}, {"GITHUB_SHA", "mergecommit"}}),
+            R"({"pull_request": {"number": 42, "head": {"sha": "feedface00"}}})")
             .value();
     CHECK(p.commit == "mergecommit");
     CHECK(p.head_commit == "feedface00");
     CHECK(p.pull_request == "42");
-    const VersionInfo version = resolve_version(env_of({{"GITHUB_SHA", "mergecommit"}}), "", p, k_no_git).value();
+    const VersionInfo version =
+        resolve_version(env_of({{"GITHUB_SHA", "mergecommit"}}), "", p, k_no_git).value();
     CHECK(version.version == "dev-feedfac");
     CHECK(version.source == "pull_request");
   }
@@ -121,12 +128,14 @@ TEST_SUITE("manifest::version") {
   }
 
   TEST_CASE("the override wins; without GITHUB_* and without git there is no version") {
-    CHECK(resolve_version(env_of({}), "9.9.9", Provenance{}, k_no_git).value().source == "override");
+    CHECK(resolve_version(env_of({}), "9.9.9", Provenance{}, k_no_git).value().source ==
+          "override");
     CHECK_FALSE(resolve_version(env_of({}), "", Provenance{}, k_no_git).ok());
   }
 
   TEST_CASE("SOURCE_DATE_EPOCH fixes the creation time; a bad one is an error") {
-    CHECK(creation_time(env_of({{"SOURCE_DATE_EPOCH", "1700000000"}}), 5).value() == "2023-11-14T22:13:20Z");
+    CHECK(creation_time(env_of({{"SOURCE_DATE_EPOCH", "1700000000"}}), 5).value() ==
+          "2023-11-14T22:13:20Z");
     CHECK(creation_time(env_of({}), 0).value() == "1970-01-01T00:00:00Z");
     CHECK_FALSE(creation_time(env_of({{"SOURCE_DATE_EPOCH", "soon"}}), 0).ok());
   }
@@ -134,18 +143,22 @@ TEST_SUITE("manifest::version") {
 
 TEST_SUITE("manifest::evidence") {
   TEST_CASE("a report without a gate verdict is an error with its JSON path") {
-    const Result<Evidence> missing = parse_evidence(R"({"tool": "junit-gate", "gate": {}})", "tests", "j.json");
+    const Result<Evidence> missing =
+        parse_evidence(R"({"tool": "junit-gate", "gate": {}})", "tests", "j.json");
     REQUIRE_FALSE(missing.ok());
-    CHECK(missing.error().to_string() == "j.json: /gate/passed: expected a boolean gate verdict (is this a gatekit "
-                                         "--report-json file?)");
+    CHECK(missing.error().to_string() ==
+          "j.json: /gate/passed: expected a boolean gate verdict (is this a gatekit "
+          "--report-json file?)");
     CHECK_FALSE(parse_evidence("[1,", "tests", "j.json").ok());
   }
 
   TEST_CASE("a report's verdict, reasons and totals are embedded") {
-    const Evidence evidence = parse_evidence(
-        R"({"tool": "junit-gate", "totals": {"tests": 3}, "pass_rate": 66.66,
+    const Evidence evidence =
+        parse_evidence(
+            R"({"tool": "junit-gate", "totals": {"tests": 3}, "pass_rate": 66.66,
             "gate": {"passed": false, "reasons": ["pass rate: 66.66% < 95%"]}})",
-        "tests", "j.json").value();
+            "tests", "j.json")
+            .value();
     CHECK(evidence.tool == "junit-gate");
     CHECK_FALSE(evidence.passed);
     CHECK(evidence.reasons.size() == 1);
@@ -174,7 +187,8 @@ TEST_SUITE("manifest::render") {
   }
 
   TEST_CASE("checksums are in sha256sum's format") {
-    CHECK(render_checksums(sample()) == std::string(64, 'a') + "  dist/a.tgz\n" + std::string(64, 'b') + "  dist/b.tgz\n");
+    CHECK(render_checksums(sample()) ==
+          std::string(64, 'a') + "  dist/a.tgz\n" + std::string(64, 'b') + "  dist/b.tgz\n");
   }
 
   TEST_CASE("the in-toto statement has the artifacts as subjects and a SLSA v1 predicate") {
@@ -198,15 +212,18 @@ TEST_SUITE("manifest::verify") {
     manifest["artifacts"][1]["sha256"] = "XYZ";
     const Result<RecordedManifest> parsed = parse_manifest(manifest.dump(), "m.json");
     REQUIRE_FALSE(parsed.ok());
-    CHECK(parsed.error().to_string() == "m.json: /artifacts/1/sha256: expected 64 lower-case hex digits");
+    CHECK(parsed.error().to_string() ==
+          "m.json: /artifacts/1/sha256: expected 64 lower-case hex digits");
     CHECK(parse_manifest(R"({"schema": "other"})", "m.json").error().where.json_path == "/schema");
   }
 
   TEST_CASE("every mismatch is listed: a missing file, a size, a digest") {
     const RecordedManifest recorded = parse_manifest(render_manifest(sample()), "m.json").value();
-    const VerifyResult ok = verify_manifest(recorded, {FileDigest{3, std::string(64, 'a')}, FileDigest{4, std::string(64, 'b')}}, {});
+    const VerifyResult ok = verify_manifest(
+        recorded, {FileDigest{3, std::string(64, 'a')}, FileDigest{4, std::string(64, 'b')}}, {});
     CHECK(ok.verified);
-    const VerifyResult bad = verify_manifest(recorded, {FileDigest{3, std::string(64, 'f')}, std::nullopt}, {});
+    const VerifyResult bad =
+        verify_manifest(recorded, {FileDigest{3, std::string(64, 'f')}, std::nullopt}, {});
     CHECK_FALSE(bad.verified);
     REQUIRE(bad.problems.size() == 2);
     CHECK(bad.problems[0].find("dist/a.tgz: SHA-256 ffff") == 0);
@@ -215,7 +232,8 @@ TEST_SUITE("manifest::verify") {
 
   TEST_CASE("requirements: gates with evidence, the environment, a minimum version") {
     const RecordedManifest recorded = parse_manifest(render_manifest(sample()), "m.json").value();
-    const FoundArtifacts found = {FileDigest{3, std::string(64, 'a')}, FileDigest{4, std::string(64, 'b')}};
+    const FoundArtifacts found = {FileDigest{3, std::string(64, 'a')},
+                                  FileDigest{4, std::string(64, 'b')}};
     VerifyRequirements requirements;
     requirements.require_gates = true;
     requirements.environment = "production";

@@ -29,7 +29,8 @@ namespace fs = std::filesystem;
 constexpr const char* k_tool = "manifest-gen";
 
 // Every artifact named by the options, hashed, sorted by name.
-gatekit::Result<std::vector<manifest::Artifact>> hash_artifacts(const std::vector<std::string>& entries) {
+gatekit::Result<std::vector<manifest::Artifact>>
+hash_artifacts(const std::vector<std::string>& entries) {
   std::vector<manifest::Artifact> artifacts;
   if (entries.empty()) {
     return artifacts;
@@ -46,12 +47,14 @@ gatekit::Result<std::vector<manifest::Artifact>> hash_artifacts(const std::vecto
     const std::string name = fs::path(path).lexically_normal().generic_string();
     artifacts.push_back(manifest::Artifact{name, digest.value().size, digest.value().sha256});
   }
-  std::sort(artifacts.begin(), artifacts.end(),
-            [](const manifest::Artifact& a, const manifest::Artifact& b) { return a.name < b.name; });
+  std::sort(
+      artifacts.begin(), artifacts.end(),
+      [](const manifest::Artifact& a, const manifest::Artifact& b) { return a.name < b.name; });
   return artifacts;
 }
 
-gatekit::Result<manifest::ManifestInput> gather(const manifest_gen::Options& options, const gatekit::github::EnvLookup& env) {
+gatekit::Result<manifest::ManifestInput> gather(const manifest_gen::Options& options,
+                                                const gatekit::github::EnvLookup& env) {
   manifest::ManifestInput input;
   const std::string event_path = env("GITHUB_EVENT_PATH").value_or("");
   std::string event_json;
@@ -78,8 +81,10 @@ gatekit::Result<manifest::ManifestInput> gather(const manifest_gen::Options& opt
       input.provenance.commit = std::string(gatekit::trim(head.value()));
     }
   }
-  gatekit::Result<manifest::VersionInfo> version = manifest::resolve_version(env, options.version, input.provenance, git);
-  gatekit::Result<std::string> created = manifest::creation_time(env, static_cast<std::int64_t>(std::time(nullptr)));
+  gatekit::Result<manifest::VersionInfo> version =
+      manifest::resolve_version(env, options.version, input.provenance, git);
+  gatekit::Result<std::string> created =
+      manifest::creation_time(env, static_cast<std::int64_t>(std::time(nullptr)));
   if (!version || !created) {
     return version ? created.error() : version.error();
   }
@@ -92,7 +97,8 @@ gatekit::Result<manifest::ManifestInput> gather(const manifest_gen::Options& opt
     if (!text) {
       return text.error();
     }
-    gatekit::Result<manifest::Evidence> evidence = manifest::parse_evidence(text.value(), kind, path);
+    gatekit::Result<manifest::Evidence> evidence =
+        manifest::parse_evidence(text.value(), kind, path);
     if (!evidence) {
       return evidence.error();
     }
@@ -109,7 +115,8 @@ gatekit::Result<manifest::ManifestInput> gather(const manifest_gen::Options& opt
     if (!digest) {
       return digest.error();
     }
-    input.flags_file = manifest::Artifact{options.flags_file, digest.value().size, digest.value().sha256};
+    input.flags_file =
+        manifest::Artifact{options.flags_file, digest.value().size, digest.value().sha256};
   }
   return input;
 }
@@ -121,7 +128,8 @@ ExitCode write(const manifest_gen::Options& options, const gatekit::github::Cont
     return gatekit::report_input_error(k_tool, input.error().to_string());
   }
   const manifest::ManifestInput& m = input.value();
-  const std::string document = options.format == "in-toto" ? manifest::render_in_toto(m) : manifest::render_manifest(m);
+  const std::string document =
+      options.format == "in-toto" ? manifest::render_in_toto(m) : manifest::render_manifest(m);
   gatekit::github::Publication publication;
   publication.files.emplace_back(options.out, document);
   if (!options.checksums.empty()) {
@@ -147,7 +155,8 @@ ExitCode verify(const manifest_gen::Options& options, const gatekit::github::Con
   if (!text) {
     return gatekit::report_input_error(k_tool, text.error().to_string());
   }
-  gatekit::Result<manifest::RecordedManifest> recorded = manifest::parse_manifest(text.value(), options.verify);
+  gatekit::Result<manifest::RecordedManifest> recorded =
+      manifest::parse_manifest(text.value(), options.verify);
   if (!recorded) {
     return gatekit::report_input_error(k_tool, recorded.error().to_string());
   }
@@ -157,7 +166,9 @@ ExitCode verify(const manifest_gen::Options& options, const gatekit::github::Con
     if (!options.artifact_dir.empty()) {
       // The same layout under DIR, else the file name alone (downloaded artifacts are flat).
       const fs::path nested = fs::path(options.artifact_dir) / artifact.name;
-      path = fs::exists(nested) ? nested.string() : (fs::path(options.artifact_dir) / fs::path(artifact.name).filename()).string();
+      path = fs::exists(nested)
+                 ? nested.string()
+                 : (fs::path(options.artifact_dir) / fs::path(artifact.name).filename()).string();
     }
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) {
@@ -174,17 +185,21 @@ ExitCode verify(const manifest_gen::Options& options, const gatekit::github::Con
   requirements.require_gates = options.require_gates;
   requirements.environment = options.environment;
   requirements.min_version = options.min_version;
-  const manifest::VerifyResult result = manifest::verify_manifest(recorded.value(), found, requirements);
+  const manifest::VerifyResult result =
+      manifest::verify_manifest(recorded.value(), found, requirements);
 
-  std::string summary = std::string("manifest-gen: ") + (result.verified ? "VERIFIED " : "MISMATCH ") +
-                        gatekit::single_line(options.verify) + " (version " + gatekit::single_line(recorded.value().version) +
-                        ", " + std::to_string(recorded.value().artifacts.size()) + " artifact(s))\n";
+  std::string summary = std::string("manifest-gen: ") +
+                        (result.verified ? "VERIFIED " : "MISMATCH ") +
+                        gatekit::single_line(options.verify) + " (version " +
+                        gatekit::single_line(recorded.value().version) + ", " +
+                        std::to_string(recorded.value().artifacts.size()) + " artifact(s))\n";
   for (const std::string& problem : result.problems) {
     summary += "  " + gatekit::single_line(problem) + "\n";
   }
   gatekit::github::Publication publication;
   publication.text = summary;
-  publication.markdown = std::string(result.verified ? "## ✅" : "## ❌") + " manifest-gen verify\n\n";
+  publication.markdown =
+      std::string(result.verified ? "## ✅" : "## ❌") + " manifest-gen verify\n\n";
   for (const std::string& problem : result.problems) {
     publication.markdown += "- " + gatekit::github::escape_markdown(problem) + "\n";
   }
@@ -213,7 +228,9 @@ ExitCode run(int argc, const char* const* argv) {
   }
   const manifest_gen::Options& options = parsed.value();
   if (options.show_help || options.show_version) {
-    std::cout << (options.show_help ? options.help_text : std::string(k_tool) + " " + GATEKIT_VERSION) << '\n';
+    std::cout << (options.show_help ? options.help_text
+                                    : std::string(k_tool) + " " + GATEKIT_VERSION)
+              << '\n';
     return ExitCode::gate_passed;
   }
   const gatekit::github::EnvLookup env = gatekit::github::process_environment();

@@ -15,11 +15,12 @@ namespace {
 const std::vector<std::string> k_list_options = {"artifact"};
 
 cxxopts::Options make_options() {
-  cxxopts::Options options("manifest-gen",
-                           "Write a deployment manifest (version, provenance, gate evidence, artifact digests),\n"
-                           "or verify one: manifest-gen verify MANIFEST [--artifact-dir DIR].\n"
-                           "Exit status: 0 written or verified, 1 a mismatch (or a failed gate with\n"
-                           "--require-gates), 2 usage or input error.");
+  cxxopts::Options options(
+      "manifest-gen",
+      "Write a deployment manifest (version, provenance, gate evidence, artifact digests),\n"
+      "or verify one: manifest-gen verify MANIFEST [--artifact-dir DIR].\n"
+      "Exit status: 0 written or verified, 1 a mismatch (or a failed gate with\n"
+      "--require-gates), 2 usage or input error.");
   // One option per line reads better than the formatter's packing of the chain.
   // clang-format off
   options.add_options()
@@ -68,7 +69,8 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
   for (const std::string& arg : kept) {
     kept_argv.push_back(arg.c_str());
   }
-  const cxxopts::ParseResult args = spec.parse(static_cast<int>(kept_argv.size()), kept_argv.data());
+  const cxxopts::ParseResult args =
+      spec.parse(static_cast<int>(kept_argv.size()), kept_argv.data());
   Options options;
   options.show_help = args.count("help") > 0;
   options.show_version = args.count("version-info") > 0;
@@ -77,13 +79,15 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
     return options;
   }
   for (const cxxopts::KeyValue& given : args.arguments()) {
-    const bool list = std::find(k_list_options.begin(), k_list_options.end(), given.key()) != k_list_options.end();
+    const bool list = std::find(k_list_options.begin(), k_list_options.end(), given.key()) !=
+                      k_list_options.end();
     if (!list && given.key() != "command" && args.count(given.key()) > 1) {
       return gatekit::Error{"--" + given.key() + " is given more than once", {}};
     }
   }
-  const std::vector<std::string> command =
-      args.count("command") > 0 ? args["command"].as<std::vector<std::string>>() : std::vector<std::string>();
+  const std::vector<std::string> command = args.count("command") > 0
+                                               ? args["command"].as<std::vector<std::string>>()
+                                               : std::vector<std::string>();
   options.verify = string_option(args, "verify");
   if (!command.empty()) {
     if (command[0] != "verify" || command.size() != 2 || !options.verify.empty()) {
@@ -100,20 +104,23 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
   options.version = string_option(args, "version");
   options.environment = string_option(args, "environment");
   options.strategy = string_option(args, "strategy");
-  if (!options.strategy.empty() && options.strategy != "blue-green" && options.strategy != "rolling" &&
-      options.strategy != "canary") {
-    return gatekit::Error{"--strategy: '" + options.strategy + "' is not blue-green, rolling or canary", {}};
+  if (!options.strategy.empty() && options.strategy != "blue-green" &&
+      options.strategy != "rolling" && options.strategy != "canary") {
+    return gatekit::Error{
+        "--strategy: '" + options.strategy + "' is not blue-green, rolling or canary", {}};
   }
-  for (const auto& [kind, option] : {std::pair{"tests", "junit-report"}, std::pair{"coverage", "coverage-report"},
-                                     std::pair{"health", "health-report"}, std::pair{"flags", "flags-report"}}) {
+  for (const auto& [kind, option] :
+       {std::pair{"tests", "junit-report"}, std::pair{"coverage", "coverage-report"},
+        std::pair{"health", "health-report"}, std::pair{"flags", "flags-report"}}) {
     const std::string path = string_option(args, option);
     if (!path.empty()) {
       options.reports.emplace_back(kind, path);
     }
   }
-  options.artifacts = args.count("artifact") > 0
-                          ? gatekit::split_list_values(args["artifact"].as<std::vector<std::string>>())
-                          : std::vector<std::string>();
+  options.artifacts =
+      args.count("artifact") > 0
+          ? gatekit::split_list_values(args["artifact"].as<std::vector<std::string>>())
+          : std::vector<std::string>();
   options.flags_file = string_option(args, "flags-file");
   options.checksums = string_option(args, "checksums");
   options.require_gates = args["require-gates"].as<bool>();

@@ -17,15 +17,16 @@ struct Options {
   bool show_help = false;
   bool show_version = false;
   std::string help_text;
-  std::string verify;                 // a manifest to verify ("verify M" or --verify M); "" to write one
+  std::string verify; // a manifest to verify ("verify M" or --verify M); "" to write one
   // Writing:
   std::string out = "deployment-manifest.json";
-  std::string format = "gatekit";     // gatekit | in-toto
+  std::string format = "gatekit"; // gatekit | in-toto
   std::string predicate;
   std::string version;
   std::string environment;
   std::string strategy;
-  std::vector<std::pair<std::string, std::string>> reports; // (kind, path): tests, coverage, health, flags
+  std::vector<std::pair<std::string, std::string>>
+      reports; // (kind, path): tests, coverage, health, flags
   std::vector<std::string> artifacts;
   std::string flags_file;
   std::string checksums;

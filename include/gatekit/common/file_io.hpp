@@ -16,6 +16,15 @@ Result<std::string> read_file(const std::string& path);
 // Missing parent directories are created first.
 Status write_file_atomic(const std::string& path, std::string_view content);
 
+// The two halves of write_file_atomic, for writing several files all or
+// nothing: the content goes to a new temporary file beside `path` (missing
+// parent directories are created), whose name is returned ...
+Result<std::string> write_temporary_beside(const std::string& path, std::string_view content);
+
+// ... and is moved into place here. discard_temporary removes one unused.
+Status commit_temporary(const std::string& temporary, const std::string& path);
+void discard_temporary(const std::string& temporary);
+
 // Appends `content` to `path` in one write (GitHub's GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY are append-only files shared by the steps of a job).
 Status append_to_file(const std::string& path, std::string_view content);

@@ -53,6 +53,9 @@ private:
   struct Entry {
     FileCoverage file;
     bool branches_by_identity = true;
+    Format branch_format = Format::cobertura; // of the first report with branches
+    bool has_branches = false;
+    bool mixed_warned = false;
   };
 
   PathOptions m_paths;

@@ -8,7 +8,8 @@
 namespace gatekit::manifest {
 
 // The schema identifier written into every manifest.
-inline constexpr const char* k_manifest_schema = "https://gatekit.dev/schemas/deployment-manifest/v1";
+inline constexpr const char* k_manifest_schema =
+    "https://gatekit.dev/schemas/deployment-manifest/v1";
 
 // The deployment manifest as JSON: keys in a fixed order, artifacts sorted by
 // name, so the same inputs give the same bytes (docs/schemas/ describes it).
@@ -26,9 +27,11 @@ std::string render_slsa_predicate(const ManifestInput& input);
 std::string render_checksums(const ManifestInput& input);
 
 // Markdown step summary and terminal text of a written manifest.
-std::string render_manifest_summary(const ManifestInput& input, const std::string& path, bool markdown);
+std::string render_manifest_summary(const ManifestInput& input, const std::string& path,
+                                    bool markdown);
 
 // version, manifest, sha256 (of the manifest file), gates_passed.
-github::Outputs manifest_outputs(const ManifestInput& input, const std::string& path, const std::string& sha256);
+github::Outputs manifest_outputs(const ManifestInput& input, const std::string& path,
+                                 const std::string& sha256);
 
 } // namespace gatekit::manifest

@@ -28,9 +28,9 @@ Result<RecordedManifest> parse_manifest(std::string_view text, const std::string
 
 // What the deployment requires of the manifest besides matching artifacts.
 struct VerifyRequirements {
-  bool require_gates = false;           // gates_passed, with at least one gate embedded
-  std::string environment;              // must equal the manifest's, when given
-  std::optional<SemVer> min_version;    // the manifest's version must be at least this
+  bool require_gates = false;        // gates_passed, with at least one gate embedded
+  std::string environment;           // must equal the manifest's, when given
+  std::optional<SemVer> min_version; // the manifest's version must be at least this
 };
 
 // Each artifact's file as found now; nullopt when it is missing.
