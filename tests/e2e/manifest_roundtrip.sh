@@ -62,4 +62,14 @@ set +e
 "$bin/manifest-gen" --version 1.0.0 --artifact dist/missing.tgz --out bad.json 2> err.txt; status=$?
 set -e
 [[ $status -eq 2 && ! -e bad.json ]] && grep -q "dist/missing.tgz: no such file" err.txt || fail "missing artifact: exit $status"
+# A branch: dev-<7-char sha>, from git locally and from the run's variables.
+git tag -d release-7 > /dev/null && git checkout -qb feature/login
+echo more >> README && git commit -qam feature
+short=$(git rev-parse --short=7 HEAD)
+"$bin/manifest-gen" --out branch.json > /dev/null
+grep -q "\"version\": \"dev-$short\"" branch.json || { grep version branch.json; fail "branch version from git"; }
+GITHUB_REF_TYPE=branch GITHUB_REF_NAME=feature/login GITHUB_SHA=$(git rev-parse HEAD) \
+  "$bin/manifest-gen" --out branch-ci.json > /dev/null
+grep -q "\"version\": \"dev-$short\"" branch-ci.json && grep -q '"version_source": "branch"' branch-ci.json \
+  || { grep version branch-ci.json; fail "branch version from GITHUB_*"; }
 echo "ok: manifest round trip"
