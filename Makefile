@@ -6,7 +6,7 @@ PRESET ?= default
 FUZZ_SECONDS ?= 60
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps deps-test build demo test test-ci asan fuzz fuzz-build bench format format-check clean
+.PHONY: all deps deps-test build demo test test-ci asan fuzz fuzz-build bench bench-deps bench-junit bench-coverage bench-manifest format format-check clean
 
 all: build
 
@@ -63,9 +63,19 @@ fuzz: fuzz-build
 	    -max_len=65536 fuzz/corpus-work/$$target fuzz/corpus/$${target%_parser} || exit 1; \
 	done
 
-bench: build
+bench: bench-junit bench-coverage bench-manifest
+
+bench-deps: build
 	@scripts/install-deps.sh bench
+
+bench-junit: bench-deps
 	bench/run_junit_bench.sh --gate build/bin/junit-gate
+
+bench-coverage: bench-deps
+	bench/coverage/run_coverage_bench.sh --gate build/bin/coverage-gate
+
+bench-manifest: bench-deps
+	bench/manifest/run_hash_bench.sh --gen build/bin/manifest-gen
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

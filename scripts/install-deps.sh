@@ -11,7 +11,7 @@ build_packages=(cmake make ninja-build g++ pkg-config
 # the action-contract harness and the schema checks.
 test_packages=(python3 python3-yaml python3-jsonschema)
 fuzz_packages=(clang-14 libclang-rt-14-dev)
-bench_packages=(hyperfine time libxml2-utils python3-junitparser nodejs npm)
+bench_packages=(hyperfine time libxml2-utils python3-junitparser nodejs npm diff-cover git)
 # git: coverage-gate's --diff-base and manifest-gen's local version lookup.
 runtime_packages=(libcurl4 libpugixml1v5 libssl3 libyaml-cpp0.7 ca-certificates git)
 
