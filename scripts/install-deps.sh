@@ -31,6 +31,10 @@ done
 
 missing=()
 for package in "${wanted[@]}"; do
+  # NodeSource's nodejs bundles npm and conflicts with Debian's npm package.
+  if [[ $package == npm ]] && command -v npm > /dev/null; then
+    continue
+  fi
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$package")
   fi
