@@ -25,14 +25,25 @@ build: deps
 # then coverage-gate on the same suite's coverage.py report.
 demo: build
 	@echo
-	@echo '$$ build/bin/junit-gate --min-pass-rate 95 --critical critical examples/junit/'
-	@build/bin/junit-gate --min-pass-rate 95 --critical critical examples/junit/; echo "(exit code $$?: 0 = gate passed)"
+	@mkdir -p build/demo
+	@echo '$$ build/bin/junit-gate --min-pass-rate 95 --critical critical --report-json build/demo/junit.json examples/junit/'
+	@build/bin/junit-gate --min-pass-rate 95 --critical critical --report-json build/demo/junit.json examples/junit/; \
+	  echo "(exit code $$?: 0 = gate passed)"
 	@echo
 	@echo '$$ build/bin/junit-gate --min-pass-rate 98 --critical critical examples/junit/'
 	@build/bin/junit-gate --min-pass-rate 98 --critical critical examples/junit/; echo "(exit code $$?: 1 = gate failed)"
 	@echo
-	@echo '$$ build/bin/coverage-gate --min-combined 85 examples/coverage/coverage.xml'
-	@build/bin/coverage-gate --min-combined 85 examples/coverage/coverage.xml; echo "(exit code $$?: 1 = gate failed)"
+	@echo '$$ build/bin/coverage-gate --min-combined 85 --report-json build/demo/coverage.json examples/coverage/coverage.xml'
+	@build/bin/coverage-gate --min-combined 85 --report-json build/demo/coverage.json examples/coverage/coverage.xml; \
+	  echo "(exit code $$?: 1 = gate failed)"
+	@echo
+	@echo '$$ build/bin/manifest-gen --environment staging --junit-report build/demo/junit.json --coverage-report build/demo/coverage.json --artifact "examples/junit/*.xml" --out build/demo/deployment-manifest.json'
+	@build/bin/manifest-gen --environment staging --junit-report build/demo/junit.json --coverage-report build/demo/coverage.json \
+	  --artifact "examples/junit/*.xml" --out build/demo/deployment-manifest.json; \
+	  echo "(exit code $$?: 0 = written; gates_passed is false because the coverage gate failed)"
+	@echo
+	@echo '$$ build/bin/manifest-gen verify build/demo/deployment-manifest.json'
+	@build/bin/manifest-gen verify build/demo/deployment-manifest.json; echo "(exit code $$?: 0 = every artifact matches)"
 
 test: deps-test
 	cmake --preset $(PRESET)
