@@ -6,6 +6,11 @@
 namespace gatekit::github {
 namespace {
 
+bool is_www(std::string_view three) {
+  return three.size() == 3 && (three[0] | 0x20) == 'w' && (three[1] | 0x20) == 'w' &&
+         (three[2] | 0x20) == 'w';
+}
+
 // Appends the HTML entity for one of & < > " and returns true; false for any
 // other character.
 bool append_html_entity(char c, std::string& out) {
@@ -68,8 +73,22 @@ std::string escape_command_property(std::string_view text) {
 std::string escape_markdown(std::string_view text) {
   std::string escaped;
   escaped.reserve(text.size() + text.size() / 8);
-  for (const char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     if (append_html_entity(c, escaped)) {
+      continue;
+    }
+    // GFM's extended autolinks turn bare "www.x", "https://x" and "a@b.x" in
+    // report text into links. A backslash before ':' or "www"'s '.' keeps the
+    // first two literal. Escapes do not stop the e-mail rule, which runs on
+    // the decoded text, so a zero-width space after '@' breaks the address
+    // (and any @mention) instead.
+    if (c == '.' && i >= 3 && is_www(text.substr(i - 3, 3))) {
+      escaped += "\\.";
+      continue;
+    }
+    if (c == '@') {
+      escaped += "@&#8203;";
       continue;
     }
     switch (c) {
@@ -97,6 +116,7 @@ std::string escape_markdown(std::string_view text) {
     case '!':
     case '~':
     case '$':
+    case ':':
       escaped += '\\';
       escaped += c;
       break;

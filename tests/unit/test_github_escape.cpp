@@ -57,9 +57,16 @@ TEST_SUITE("github::escape") {
     CHECK(escaped.find('<') == std::string::npos);
     CHECK(escaped.find('|') == std::string::npos);
     CHECK(escaped.find('\n') == std::string::npos);
-    CHECK(escaped.find("\\[x\\]\\(http://e\\)") != std::string::npos);
+    CHECK(escaped.find("\\[x\\]\\(http\\://e\\)") != std::string::npos);
     CHECK(escaped.find("\\*b\\*") != std::string::npos);
     CHECK(escaped.find("\\`c\\`") != std::string::npos);
+  }
+
+  TEST_CASE("markdown escaping keeps bare URLs, addresses and mentions from becoming links") {
+    CHECK(escape_markdown("see WWW.evil.example") == "see WWW\\.evil.example");
+    CHECK(escape_markdown("https://evil.example/x") == "https\\://evil.example/x");
+    CHECK(escape_markdown("ops@evil.example") == "ops@&#8203;evil.example");
+    CHECK(escape_markdown("ww.x") == "ww.x");
   }
 
   TEST_CASE("a code block fence is longer than any backtick run inside") {

@@ -16,7 +16,8 @@ std::string escape_command_property(std::string_view text);
 
 // Escapes text for one line of GitHub-flavoured Markdown, including a table
 // cell: HTML metacharacters become entities, Markdown punctuation is
-// backslash-escaped, '|' cannot end a cell, and line breaks become spaces.
+// backslash-escaped, '|' cannot end a cell, line breaks become spaces, and
+// bare URLs, e-mail addresses and @mentions are kept from becoming links.
 std::string escape_markdown(std::string_view text);
 
 // Escapes text for inside an HTML element of a Markdown document (e.g.
