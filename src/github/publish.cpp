@@ -1,11 +1,43 @@
 #include <gatekit/common/file_io.hpp>
 #include <gatekit/github/publish.hpp>
 
+#include <filesystem>
+#include <set>
+
 namespace gatekit::github {
+
+namespace {
+
+// Refuses targets that cannot all be committed: a directory in the way, or two
+// files for one path (the later would silently replace the earlier). Checked
+// before anything is written, so the renames that follow only fail on
+// conditions no check can foresee.
+Status check_targets(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::set<std::filesystem::path> seen;
+  for (const auto& [path, content] : files) {
+    if (path.empty()) {
+      continue;
+    }
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      return make_error(path, "is a directory; give a file name");
+    }
+    const std::filesystem::path resolved = std::filesystem::weakly_canonical(path, ec);
+    if (!seen.insert(ec ? std::filesystem::path(path).lexically_normal() : resolved).second) {
+      return make_error(path, "is given for two different outputs; give each its own file");
+    }
+  }
+  return Done{};
+}
+
+} // namespace
 
 Status publish(const Publication& publication, const Context& context, std::ostream& out) {
   // All requested files or none: each goes to a temporary beside its target,
   // and only when every one is written are they moved into place.
+  if (Status checked = check_targets(publication.files); !checked) {
+    return checked;
+  }
   std::vector<std::pair<std::string, std::string>> staged; // (temporary, target)
   for (const auto& [path, content] : publication.files) {
     if (path.empty()) {
@@ -20,9 +52,12 @@ Status publish(const Publication& publication, const Context& context, std::ostr
     }
     staged.emplace_back(temporary.value(), path);
   }
-  for (const auto& [temporary, target] : staged) {
-    Status committed = commit_temporary(temporary, target);
+  for (size_t i = 0; i < staged.size(); ++i) {
+    Status committed = commit_temporary(staged[i].first, staged[i].second);
     if (!committed) {
+      for (size_t rest = i + 1; rest < staged.size(); ++rest) {
+        discard_temporary(staged[rest].first);
+      }
       return committed;
     }
   }

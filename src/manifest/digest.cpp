@@ -1,4 +1,5 @@
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <gatekit/manifest/digest.hpp>
@@ -31,10 +32,18 @@ std::string to_hex(const unsigned char* bytes, unsigned length) {
 } // namespace
 
 Result<FileDigest> sha256_file(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK so a FIFO named by mistake cannot hang the open; anything but
+  // a regular file (FIFO, device, directory) is refused before reading.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     return make_error(path, errno == ENOENT ? "no such file"
                                             : std::string("cannot open: ") + std::strerror(errno));
+  }
+  struct stat status {};
+  if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
+    ::close(fd);
+    return make_error(path, S_ISDIR(status.st_mode) ? "is a directory, not a file"
+                                                    : "is not a regular file");
   }
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   std::unique_ptr<EVP_MD_CTX, ContextDeleter> context(EVP_MD_CTX_new());
@@ -59,13 +68,18 @@ Result<FileDigest> sha256_file(const std::string& path) {
                                   ? "is a directory, not a file"
                                   : std::string("read failed: ") + std::strerror(saved));
     }
-    EVP_DigestUpdate(context.get(), block.data(), static_cast<size_t>(got));
+    if (EVP_DigestUpdate(context.get(), block.data(), static_cast<size_t>(got)) != 1) {
+      ::close(fd);
+      return make_error(path, "OpenSSL failed while hashing");
+    }
     digest.size += static_cast<std::uint64_t>(got);
   }
   ::close(fd);
   unsigned char value[EVP_MAX_MD_SIZE];
   unsigned length = 0;
-  EVP_DigestFinal_ex(context.get(), value, &length);
+  if (EVP_DigestFinal_ex(context.get(), value, &length) != 1) {
+    return make_error(path, "OpenSSL failed while hashing");
+  }
   digest.sha256 = to_hex(value, length);
   return digest;
 }

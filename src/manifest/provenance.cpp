@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <ctime>
+#include <map>
 
 namespace gatekit::manifest {
 
@@ -30,6 +31,7 @@ Result<Provenance> read_provenance(const github::EnvLookup& env, std::string_vie
   p.run_attempt = get("GITHUB_RUN_ATTEMPT");
   p.actor = get("GITHUB_ACTOR");
   p.runner_os = get("RUNNER_OS");
+  p.runner_environment = get("RUNNER_ENVIRONMENT");
   p.event = get("GITHUB_EVENT_NAME");
   p.server_url = get("GITHUB_SERVER_URL");
   if (!p.server_url.empty() && !p.repository.empty() && !p.run_id.empty()) {
@@ -116,14 +118,19 @@ Result<std::string> creation_time(const github::EnvLookup& env, std::int64_t now
   if (const std::optional<std::string> epoch = env("SOURCE_DATE_EPOCH");
       epoch && !trim(*epoch).empty()) {
     const std::optional<std::int64_t> value = parse_integer(*epoch);
-    if (!value || *value < 0) {
-      return Error{"SOURCE_DATE_EPOCH='" + *epoch + "' is not a number of seconds since 1970", {}};
+    // 253402300799 is 9999-12-31T23:59:59Z: RFC 3339 has four-digit years.
+    if (!value || *value < 0 || *value > 253402300799) {
+      return Error{"SOURCE_DATE_EPOCH='" + *epoch +
+                       "' is not a number of seconds from 1970 to the year 9999",
+                   {}};
     }
     seconds = *value;
   }
   const std::time_t time = static_cast<std::time_t>(seconds);
   std::tm utc{};
-  gmtime_r(&time, &utc);
+  if (gmtime_r(&time, &utc) == nullptr) {
+    return Error{"the time " + std::to_string(seconds) + " cannot be shown as a UTC date", {}};
+  }
   char buffer[32];
   std::strftime(buffer, sizeof(buffer), "%Y-%m-%dT%H:%M:%SZ", &utc);
   return std::string(buffer);
@@ -148,6 +155,20 @@ Result<Evidence> parse_evidence(std::string_view json_text, const std::string& k
   const nlohmann::json::json_pointer passed("/gate/passed");
   if (!report.contains(passed) || !report.at(passed).is_boolean()) {
     return missing("/gate/passed", "a boolean gate verdict");
+  }
+  // A report given for the wrong gate (coverage as --junit-report) would be
+  // recorded as evidence it is not.
+  static const std::map<std::string, std::string> k_tool_of_kind = {{"tests", "junit-gate"},
+                                                                    {"coverage", "coverage-gate"},
+                                                                    {"health", "health-check"},
+                                                                    {"flags", "flag-validate"}};
+  const std::string tool = report["tool"].get<std::string>();
+  if (const auto expected = k_tool_of_kind.find(kind);
+      expected != k_tool_of_kind.end() && expected->second != tool) {
+    Error error = make_error(path, "written by " + tool + ", but given as " + kind +
+                                       " evidence, which comes from " + expected->second);
+    error.where.json_path = "/tool";
+    return error;
   }
   Evidence evidence;
   evidence.kind = kind;

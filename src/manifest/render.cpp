@@ -79,7 +79,8 @@ std::string render_slsa_predicate(const ManifestInput& input) {
   const std::string server = p.server_url.empty() ? "https://github.com" : p.server_url;
   ordered_json resolved = ordered_json::array();
   if (!p.repository.empty() && !p.commit.empty()) {
-    resolved.push_back({{"uri", "git+" + server + "/" + p.repository + "@" + p.ref},
+    resolved.push_back({{"uri", "git+" + server + "/" + p.repository +
+                                    (p.ref.empty() ? std::string() : "@" + p.ref)},
                         {"digest", {{"gitCommit", p.commit}}}});
   }
   ordered_json predicate;
@@ -91,7 +92,7 @@ std::string render_slsa_predicate(const ManifestInput& input) {
           {"repository", p.repository.empty() ? "" : server + "/" + p.repository},
           {"path", workflow_path}}}}},
       {"internalParameters",
-       {{"github", {{"event_name", p.event}, {"runner_environment", p.runner_os}}},
+       {{"github", {{"event_name", p.event}, {"runner_environment", p.runner_environment}}},
         {"gatekit",
          {{"version", input.version.version},
           {"environment", input.environment},

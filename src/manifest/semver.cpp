@@ -121,10 +121,13 @@ int compare(const SemVer& a, const SemVer& b) {
     const bool x_number = all_digits(x);
     const bool y_number = all_digits(y);
     if (x_number && y_number) {
-      const auto nx = parse_count(x);
-      const auto ny = parse_count(y);
-      if (nx != ny) {
-        return nx.value_or(0) < ny.value_or(0) ? -1 : 1;
+      // SemVer forbids leading zeros, so a longer number is a larger one; this
+      // also orders identifiers too big for any integer type.
+      if (x.size() != y.size()) {
+        return x.size() < y.size() ? -1 : 1;
+      }
+      if (x != y) {
+        return x < y ? -1 : 1;
       }
     } else if (x_number != y_number) {
       return x_number ? -1 : 1;

@@ -1,3 +1,4 @@
+#include <gatekit/manifest/artifact_name.hpp>
 #include <gatekit/manifest/render.hpp>
 #include <gatekit/manifest/verify.hpp>
 
@@ -64,6 +65,17 @@ Result<RecordedManifest> parse_manifest(std::string_view text, const std::string
     return invalid("/evidence", "an object");
   }
   recorded.evidence_count = manifest["evidence"].size();
+  // gates_passed is derived from the evidence; a manifest where the two
+  // disagree was edited after it was written.
+  for (const auto& [kind, item] : manifest["evidence"].items()) {
+    if (!item.is_object() || !item.contains("gate_passed") || !item["gate_passed"].is_boolean()) {
+      return invalid("/evidence/" + kind + "/gate_passed", "a boolean");
+    }
+    if (recorded.gates_passed && !item["gate_passed"].get<bool>()) {
+      return invalid("/gates_passed",
+                     "false, since the " + kind + " evidence records a failed gate");
+    }
+  }
   if (!manifest.contains("artifacts") || !manifest["artifacts"].is_array()) {
     return invalid("/artifacts", "an array");
   }
@@ -71,8 +83,8 @@ Result<RecordedManifest> parse_manifest(std::string_view text, const std::string
     const json& item = manifest["artifacts"][i];
     const std::string at = "/artifacts/" + std::to_string(i);
     if (!item.is_object() || !item.contains("name") || !item["name"].is_string() ||
-        item["name"].get<std::string>().empty()) {
-      return invalid(at + "/name", "a non-empty string");
+        !is_safe_artifact_name(item["name"].get<std::string>())) {
+      return invalid(at + "/name", "a relative path without \"..\", line breaks or backslashes");
     }
     if (!item.contains("size") || !item["size"].is_number_unsigned()) {
       return invalid(at + "/size", "a size in bytes");

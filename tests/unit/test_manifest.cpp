@@ -1,3 +1,7 @@
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gatekit/manifest/artifact_name.hpp>
 #include <gatekit/manifest/digest.hpp>
 #include <gatekit/manifest/manifest.hpp>
 #include <gatekit/manifest/render.hpp>
@@ -7,6 +11,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <map>
 
 using namespace gatekit;
@@ -71,6 +76,13 @@ TEST_SUITE("manifest::semver") {
       CHECK(compare(*parse_semver(ordered[i + 1]), *parse_semver(ordered[i])) > 0);
     }
     CHECK(compare(*parse_semver("1.0.0+a"), *parse_semver("1.0.0+b")) == 0);
+  }
+
+  TEST_CASE("numeric pre-release identifiers too big for 64 bits still order by value") {
+    const SemVer huge = *parse_semver("1.0.0-99999999999999999999999");
+    CHECK(compare(huge, *parse_semver("1.0.0-2")) > 0);
+    CHECK(compare(*parse_semver("1.0.0-99999999999999999999998"), huge) < 0);
+    CHECK(compare(huge, *parse_semver("1.0.0-alpha")) < 0); // numbers sort before words
   }
 }
 
@@ -138,6 +150,12 @@ TEST_SUITE("manifest::version") {
           "2023-11-14T22:13:20Z");
     CHECK(creation_time(env_of({}), 0).value() == "1970-01-01T00:00:00Z");
     CHECK_FALSE(creation_time(env_of({{"SOURCE_DATE_EPOCH", "soon"}}), 0).ok());
+    CHECK(creation_time(env_of({{"SOURCE_DATE_EPOCH", "253402300799"}}), 0).value() ==
+          "9999-12-31T23:59:59Z");
+    for (const char* out_of_range : {"253402300800", "99999999999999999", "-1"}) {
+      CAPTURE(out_of_range);
+      CHECK_FALSE(creation_time(env_of({{"SOURCE_DATE_EPOCH", out_of_range}}), 0).ok());
+    }
   }
 }
 
@@ -150,6 +168,14 @@ TEST_SUITE("manifest::evidence") {
           "j.json: /gate/passed: expected a boolean gate verdict (is this a gatekit "
           "--report-json file?)");
     CHECK_FALSE(parse_evidence("[1,", "tests", "j.json").ok());
+  }
+
+  TEST_CASE("a report given for another gate is refused, naming both tools") {
+    const Result<Evidence> wrong =
+        parse_evidence(R"({"tool": "coverage-gate", "gate": {"passed": true}})", "tests", "c.json");
+    REQUIRE_FALSE(wrong.ok());
+    CHECK(wrong.error().to_string() == "c.json: /tool: written by coverage-gate, but given as "
+                                       "tests evidence, which comes from junit-gate");
   }
 
   TEST_CASE("a report's verdict, reasons and totals are embedded") {
@@ -217,6 +243,31 @@ TEST_SUITE("manifest::verify") {
     CHECK(parse_manifest(R"({"schema": "other"})", "m.json").error().where.json_path == "/schema");
   }
 
+  TEST_CASE("artifact names that could lead out of the artifact directory are refused") {
+    for (const char* name : {"../etc/passwd", "/etc/passwd", "dist/../../x", "a\nb", "a\\b", ""}) {
+      CAPTURE(name);
+      nlohmann::json manifest = nlohmann::json::parse(render_manifest(sample()));
+      manifest["artifacts"][0]["name"] = name;
+      const Result<RecordedManifest> parsed = parse_manifest(manifest.dump(), "m.json");
+      REQUIRE_FALSE(parsed.ok());
+      CHECK(parsed.error().where.json_path == "/artifacts/0/name");
+    }
+  }
+
+  TEST_CASE("gates_passed that contradicts the evidence is refused") {
+    ManifestInput input = sample();
+    Evidence failed;
+    failed.kind = "health";
+    failed.passed = false;
+    input.evidence = {failed};
+    nlohmann::json manifest = nlohmann::json::parse(render_manifest(input));
+    CHECK(parse_manifest(manifest.dump(), "m.json").ok());
+    manifest["gates_passed"] = true;
+    const Result<RecordedManifest> edited = parse_manifest(manifest.dump(), "m.json");
+    REQUIRE_FALSE(edited.ok());
+    CHECK(edited.error().where.json_path == "/gates_passed");
+  }
+
   TEST_CASE("every mismatch is listed: a missing file, a size, a digest") {
     const RecordedManifest recorded = parse_manifest(render_manifest(sample()), "m.json").value();
     const VerifyResult ok = verify_manifest(
@@ -251,5 +302,32 @@ TEST_SUITE("manifest::digest") {
     CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     CHECK(sha256_file("/nonexistent/x").error().to_string() == "/nonexistent/x: no such file");
+    // A FIFO would block a plain read forever.
+    const std::string fifo =
+        std::filesystem::temp_directory_path() / ("gatekit-fifo-" + std::to_string(::getpid()));
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const Result<FileDigest> from_fifo = sha256_file(fifo);
+    ::unlink(fifo.c_str());
+    REQUIRE_FALSE(from_fifo.ok());
+    CHECK(from_fifo.error().to_string() == fifo + ": is not a regular file");
+    CHECK(sha256_file("/tmp").error().to_string() == "/tmp: is a directory, not a file");
+  }
+}
+
+TEST_SUITE("manifest::artifact_name") {
+  TEST_CASE("names are relative to the working directory and normalised") {
+    CHECK(artifact_name("./dist//a.tgz", "/w").value() == "dist/a.tgz");
+    CHECK(artifact_name("/w/dist/a.tgz", "/w").value() == "dist/a.tgz");
+    CHECK(artifact_name("/w/dist/a.tgz", "/w/").value() == "dist/a.tgz");
+  }
+
+  TEST_CASE("paths outside the working directory and unsafe characters are refused") {
+    for (const char* path : {"../a.tgz", "/elsewhere/a.tgz", "dist/../../a.tgz", "/w",
+                             "d/x\n0000  evil.bin", "d/a\rb", "d\\a"}) {
+      CAPTURE(path);
+      CHECK_FALSE(artifact_name(path, "/w").ok());
+    }
+    CHECK(is_safe_artifact_name("dist/a.tgz"));
+    CHECK_FALSE(is_safe_artifact_name("../a.tgz"));
   }
 }

@@ -11,6 +11,7 @@
 #include <gatekit/github/context.hpp>
 #include <gatekit/github/escape.hpp>
 #include <gatekit/github/publish.hpp>
+#include <gatekit/manifest/artifact_name.hpp>
 #include <gatekit/manifest/digest.hpp>
 #include <gatekit/manifest/render.hpp>
 #include <gatekit/manifest/verify.hpp>
@@ -28,6 +29,20 @@ namespace fs = std::filesystem;
 
 constexpr const char* k_tool = "manifest-gen";
 
+// One file's manifest entry: its name relative to the working directory, size
+// and digest.
+gatekit::Result<manifest::Artifact> hash_artifact(const std::string& path) {
+  gatekit::Result<std::string> name = manifest::artifact_name(path, fs::current_path());
+  if (!name) {
+    return name.error();
+  }
+  gatekit::Result<manifest::FileDigest> digest = manifest::sha256_file(path);
+  if (!digest) {
+    return digest.error();
+  }
+  return manifest::Artifact{name.value(), digest.value().size, digest.value().sha256};
+}
+
 // Every artifact named by the options, hashed, sorted by name.
 gatekit::Result<std::vector<manifest::Artifact>>
 hash_artifacts(const std::vector<std::string>& entries) {
@@ -40,12 +55,11 @@ hash_artifacts(const std::vector<std::string>& entries) {
     return paths.error();
   }
   for (const std::string& path : paths.value()) {
-    gatekit::Result<manifest::FileDigest> digest = manifest::sha256_file(path);
-    if (!digest) {
-      return digest.error();
+    gatekit::Result<manifest::Artifact> artifact = hash_artifact(path);
+    if (!artifact) {
+      return artifact.error();
     }
-    const std::string name = fs::path(path).lexically_normal().generic_string();
-    artifacts.push_back(manifest::Artifact{name, digest.value().size, digest.value().sha256});
+    artifacts.push_back(std::move(artifact.value()));
   }
   std::sort(
       artifacts.begin(), artifacts.end(),
@@ -111,12 +125,11 @@ gatekit::Result<manifest::ManifestInput> gather(const manifest_gen::Options& opt
   }
   input.artifacts = std::move(artifacts.value());
   if (!options.flags_file.empty()) {
-    gatekit::Result<manifest::FileDigest> digest = manifest::sha256_file(options.flags_file);
-    if (!digest) {
-      return digest.error();
+    gatekit::Result<manifest::Artifact> flags_file = hash_artifact(options.flags_file);
+    if (!flags_file) {
+      return flags_file.error();
     }
-    input.flags_file =
-        manifest::Artifact{options.flags_file, digest.value().size, digest.value().sha256};
+    input.flags_file = std::move(flags_file.value());
   }
   return input;
 }
@@ -165,8 +178,10 @@ ExitCode verify(const manifest_gen::Options& options, const gatekit::github::Con
     std::string path = artifact.name;
     if (!options.artifact_dir.empty()) {
       // The same layout under DIR, else the file name alone (downloaded artifacts are flat).
+      // Names are relative and free of "..": parse_manifest refuses any other.
       const fs::path nested = fs::path(options.artifact_dir) / artifact.name;
-      path = fs::exists(nested)
+      std::error_code exists_error;
+      path = fs::exists(nested, exists_error)
                  ? nested.string()
                  : (fs::path(options.artifact_dir) / fs::path(artifact.name).filename()).string();
     }

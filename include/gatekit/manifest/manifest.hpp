@@ -36,6 +36,7 @@ struct Provenance {
   std::string run_url;
   std::string actor;
   std::string runner_os;
+  std::string runner_environment; // github-hosted or self-hosted
   std::string event;
   std::string server_url;
 };
