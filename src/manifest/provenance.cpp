@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <ctime>
 #include <map>
 
@@ -53,6 +54,17 @@ Result<Provenance> read_provenance(const github::EnvLookup& env, std::string_vie
     const nlohmann::json::json_pointer number("/pull_request/number");
     if (event.contains(head) && event.at(head).is_string()) {
       p.head_commit = event.at(head).get<std::string>();
+      // It names the version (dev-<7 chars>), so it must be a commit id.
+      const bool is_commit_id = p.head_commit.size() >= 7 && p.head_commit.size() <= 64 &&
+                                std::all_of(p.head_commit.begin(), p.head_commit.end(), [](char c) {
+                                  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                                });
+      if (!is_commit_id) {
+        Error error = make_error(get("GITHUB_EVENT_PATH"),
+                                 "expected a commit id (7 to 64 lower-case hex digits)");
+        error.where.json_path = "/pull_request/head/sha";
+        return error;
+      }
     }
     if (event.contains(number) && event.at(number).is_number_unsigned()) {
       p.pull_request = std::to_string(event.at(number).get<std::uint64_t>());

@@ -130,6 +130,16 @@ TEST_SUITE("manifest::version") {
     CHECK(version.source == "pull_request");
   }
 
+  TEST_CASE("a pull request head that is not a commit id is an error with its JSON path") {
+    const Result<Provenance> p = read_provenance(
+        env_of({{"GITHUB_EVENT_NAME", "pull_request"}, {"GITHUB_EVENT_PATH", "event.json"}}),
+        R"({"pull_request": {"head": {"sha": "abc"}}})");
+    REQUIRE_FALSE(p.ok());
+    CHECK(
+        p.error().to_string() ==
+        "event.json: /pull_request/head/sha: expected a commit id (7 to 64 lower-case hex digits)");
+  }
+
   TEST_CASE("a local run asks git for the tag on HEAD") {
     const GitRunner git = [](const std::vector<std::string>& args) -> Result<std::string> {
       return args[0] == "rev-parse" ? std::string("0123456789abcdef\n") : std::string("v3.1.4\n");
