@@ -1,15 +1,8 @@
 #include "options.hpp"
 
-// Lists are newline-separated (multi-line action inputs), never comma-separated.
-#define CXXOPTS_VECTOR_DELIMITER '\n'
-
-#include <gatekit/common/cli.hpp>
+#include <gatekit/common/command_line.hpp>
 #include <gatekit/common/numbers.hpp>
 #include <gatekit/common/percent.hpp>
-
-#include <cxxopts.hpp>
-
-#include <algorithm>
 
 namespace coverage_gate {
 namespace {
@@ -81,27 +74,16 @@ gatekit::Result<std::optional<gatekit::Percent>> percent_option(const cxxopts::P
   return value;
 }
 
-std::string string_option(const cxxopts::ParseResult& args, const std::string& name) {
-  return args.count(name) > 0 ? args[name].as<std::string>() : std::string();
-}
-
-std::vector<std::string> list_option(const cxxopts::ParseResult& args, const std::string& name) {
-  return args.count(name) > 0
-             ? gatekit::split_list_values(args[name].as<std::vector<std::string>>())
-             : std::vector<std::string>();
-}
-
 } // namespace
 
 gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
   cxxopts::Options spec = make_options();
-  const std::vector<std::string> kept = gatekit::normalise_args(argc, argv, k_list_options);
-  std::vector<const char*> kept_argv;
-  for (const std::string& arg : kept) {
-    kept_argv.push_back(arg.c_str());
+  gatekit::Result<cxxopts::ParseResult> parsed =
+      gatekit::parse_command_line(spec, argc, argv, k_list_options, {"reports"});
+  if (!parsed) {
+    return parsed.error();
   }
-  const cxxopts::ParseResult args =
-      spec.parse(static_cast<int>(kept_argv.size()), kept_argv.data());
+  const cxxopts::ParseResult& args = parsed.value();
 
   Options options;
   options.show_help = args.count("help") > 0;
@@ -109,13 +91,6 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
   options.help_text = spec.help();
   if (options.show_help || options.show_version) {
     return options;
-  }
-  for (const cxxopts::KeyValue& given : args.arguments()) {
-    const bool list = std::find(k_list_options.begin(), k_list_options.end(), given.key()) !=
-                      k_list_options.end();
-    if (!list && args.count(given.key()) > 1) {
-      return gatekit::Error{"--" + given.key() + " is given more than once", {}};
-    }
   }
 
   gatekit::coverage::CoveragePolicy& policy = options.policy;
@@ -148,31 +123,31 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
   }
   options.max_annotations = static_cast<std::size_t>(*max_annotations);
 
-  for (const std::string& map : list_option(args, "path-map")) {
+  for (const std::string& map : gatekit::list_option(args, "path-map")) {
     const size_t equals = map.find('=');
     if (equals == std::string::npos || equals == 0) {
       return gatekit::Error{"--path-map: '" + map + "' is not FROM=TO", {}};
     }
     options.paths.maps.emplace_back(map.substr(0, equals), map.substr(equals + 1));
   }
-  options.paths.strip_prefixes = list_option(args, "strip-prefix");
-  options.paths.source_root = string_option(args, "source-root");
-  options.filter.include = list_option(args, "include");
-  options.filter.exclude = list_option(args, "exclude");
-  options.rules_file = string_option(args, "rules");
-  options.baseline_file = string_option(args, "baseline");
-  options.diff_file = string_option(args, "diff-file");
-  options.diff_base = string_option(args, "diff-base");
-  options.report_json = string_option(args, "report-json");
-  options.summary_markdown = string_option(args, "summary-markdown");
-  options.badge = string_option(args, "badge");
+  options.paths.strip_prefixes = gatekit::list_option(args, "strip-prefix");
+  options.paths.source_root = gatekit::string_option(args, "source-root");
+  options.filter.include = gatekit::list_option(args, "include");
+  options.filter.exclude = gatekit::list_option(args, "exclude");
+  options.rules_file = gatekit::string_option(args, "rules");
+  options.baseline_file = gatekit::string_option(args, "baseline");
+  options.diff_file = gatekit::string_option(args, "diff-file");
+  options.diff_base = gatekit::string_option(args, "diff-base");
+  options.report_json = gatekit::string_option(args, "report-json");
+  options.summary_markdown = gatekit::string_option(args, "summary-markdown");
+  options.badge = gatekit::string_option(args, "badge");
   if (!options.diff_file.empty() && !options.diff_base.empty()) {
     return gatekit::Error{"give --diff-file or --diff-base, not both", {}};
   }
   if (policy.max_drop && options.baseline_file.empty()) {
     return gatekit::Error{"--max-drop needs --baseline (an earlier run's --report-json)", {}};
   }
-  options.reports = list_option(args, "reports");
+  options.reports = gatekit::list_option(args, "reports");
   if (options.reports.empty()) {
     return gatekit::Error{"no report given: pass files, directories or globs (see --help)", {}};
   }

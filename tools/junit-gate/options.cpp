@@ -1,16 +1,8 @@
 #include "options.hpp"
 
-// Lists are newline-separated (multi-line action inputs), never comma-separated:
-// commas occur in paths and test names.
-#define CXXOPTS_VECTOR_DELIMITER '\n'
-
-#include <gatekit/common/cli.hpp>
+#include <gatekit/common/command_line.hpp>
 #include <gatekit/common/numbers.hpp>
 #include <gatekit/common/percent.hpp>
-
-#include <cxxopts.hpp>
-
-#include <algorithm>
 
 namespace junit_gate {
 namespace {
@@ -66,27 +58,16 @@ gatekit::Result<std::optional<std::uint64_t>> count_option(const cxxopts::ParseR
   return value;
 }
 
-std::string string_option(const cxxopts::ParseResult& args, const std::string& name) {
-  return args.count(name) > 0 ? args[name].as<std::string>() : std::string();
-}
-
-std::vector<std::string> list_option(const cxxopts::ParseResult& args, const std::string& name) {
-  return args.count(name) > 0
-             ? gatekit::split_list_values(args[name].as<std::vector<std::string>>())
-             : std::vector<std::string>();
-}
-
 } // namespace
 
 gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
   cxxopts::Options spec = make_options();
-  const std::vector<std::string> kept = gatekit::normalise_args(argc, argv, k_list_options);
-  std::vector<const char*> kept_argv;
-  for (const std::string& arg : kept) {
-    kept_argv.push_back(arg.c_str());
+  gatekit::Result<cxxopts::ParseResult> parsed =
+      gatekit::parse_command_line(spec, argc, argv, k_list_options, {"reports"});
+  if (!parsed) {
+    return parsed.error();
   }
-  const cxxopts::ParseResult args =
-      spec.parse(static_cast<int>(kept_argv.size()), kept_argv.data());
+  const cxxopts::ParseResult& args = parsed.value();
 
   Options options;
   options.show_help = args.count("help") > 0;
@@ -94,13 +75,6 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
   options.help_text = spec.help();
   if (options.show_help || options.show_version) {
     return options;
-  }
-  for (const cxxopts::KeyValue& given : args.arguments()) {
-    const bool list = std::find(k_list_options.begin(), k_list_options.end(), given.key()) !=
-                      k_list_options.end();
-    if (!list && args.count(given.key()) > 1) {
-      return gatekit::Error{"--" + given.key() + " is given more than once", {}};
-    }
   }
 
   const std::string rate_text = args["min-pass-rate"].as<std::string>();
@@ -129,12 +103,12 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
   options.max_annotations = static_cast<std::size_t>(*max_annotations);
   options.policy.fail_on_empty = args["fail-on-empty"].as<bool>();
   options.policy.skipped_count_against = args["count-skipped"].as<bool>();
-  options.policy.critical = gatekit::junit::TestFilter(list_option(args, "critical"));
-  options.quarantine_file = string_option(args, "quarantine");
+  options.policy.critical = gatekit::junit::TestFilter(gatekit::list_option(args, "critical"));
+  options.quarantine_file = gatekit::string_option(args, "quarantine");
   options.merge.merge_retries = args["merge-retries"].as<bool>();
-  options.report_json = string_option(args, "report-json");
-  options.summary_markdown = string_option(args, "summary-markdown");
-  options.reports = list_option(args, "reports");
+  options.report_json = gatekit::string_option(args, "report-json");
+  options.summary_markdown = gatekit::string_option(args, "summary-markdown");
+  options.reports = gatekit::list_option(args, "reports");
   if (options.reports.empty()) {
     return gatekit::Error{"no report given: pass files, directories or globs (see --help)", {}};
   }

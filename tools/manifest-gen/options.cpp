@@ -1,13 +1,6 @@
 #include "options.hpp"
 
-// Lists are newline-separated (multi-line action inputs), never comma-separated.
-#define CXXOPTS_VECTOR_DELIMITER '\n'
-
-#include <gatekit/common/cli.hpp>
-
-#include <cxxopts.hpp>
-
-#include <algorithm>
+#include <gatekit/common/command_line.hpp>
 
 namespace manifest_gen {
 namespace {
@@ -56,21 +49,16 @@ cxxopts::Options make_options() {
   return options;
 }
 
-std::string string_option(const cxxopts::ParseResult& args, const std::string& name) {
-  return args.count(name) > 0 ? args[name].as<std::string>() : std::string();
-}
-
 } // namespace
 
 gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
   cxxopts::Options spec = make_options();
-  const std::vector<std::string> kept = gatekit::normalise_args(argc, argv, k_list_options);
-  std::vector<const char*> kept_argv;
-  for (const std::string& arg : kept) {
-    kept_argv.push_back(arg.c_str());
+  gatekit::Result<cxxopts::ParseResult> parsed =
+      gatekit::parse_command_line(spec, argc, argv, k_list_options, {"command"});
+  if (!parsed) {
+    return parsed.error();
   }
-  const cxxopts::ParseResult args =
-      spec.parse(static_cast<int>(kept_argv.size()), kept_argv.data());
+  const cxxopts::ParseResult& args = parsed.value();
   Options options;
   options.show_help = args.count("help") > 0;
   options.show_version = args.count("version-info") > 0;
@@ -78,17 +66,10 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
   if (options.show_help || options.show_version) {
     return options;
   }
-  for (const cxxopts::KeyValue& given : args.arguments()) {
-    const bool list = std::find(k_list_options.begin(), k_list_options.end(), given.key()) !=
-                      k_list_options.end();
-    if (!list && given.key() != "command" && args.count(given.key()) > 1) {
-      return gatekit::Error{"--" + given.key() + " is given more than once", {}};
-    }
-  }
   const std::vector<std::string> command = args.count("command") > 0
                                                ? args["command"].as<std::vector<std::string>>()
                                                : std::vector<std::string>();
-  options.verify = string_option(args, "verify");
+  options.verify = gatekit::string_option(args, "verify");
   if (!command.empty()) {
     if (command[0] != "verify" || command.size() != 2 || !options.verify.empty()) {
       return gatekit::Error{"expected 'verify MANIFEST' or options only (see --help)", {}};
@@ -100,10 +81,10 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
   if (options.format != "gatekit" && options.format != "in-toto") {
     return gatekit::Error{"--format: '" + options.format + "' is not gatekit or in-toto", {}};
   }
-  options.predicate = string_option(args, "predicate");
-  options.version = string_option(args, "version");
-  options.environment = string_option(args, "environment");
-  options.strategy = string_option(args, "strategy");
+  options.predicate = gatekit::string_option(args, "predicate");
+  options.version = gatekit::string_option(args, "version");
+  options.environment = gatekit::string_option(args, "environment");
+  options.strategy = gatekit::string_option(args, "strategy");
   if (!options.strategy.empty() && options.strategy != "blue-green" &&
       options.strategy != "rolling" && options.strategy != "canary") {
     return gatekit::Error{
@@ -112,20 +93,17 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
   for (const auto& [kind, option] :
        {std::pair{"tests", "junit-report"}, std::pair{"coverage", "coverage-report"},
         std::pair{"health", "health-report"}, std::pair{"flags", "flags-report"}}) {
-    const std::string path = string_option(args, option);
+    const std::string path = gatekit::string_option(args, option);
     if (!path.empty()) {
       options.reports.emplace_back(kind, path);
     }
   }
-  options.artifacts =
-      args.count("artifact") > 0
-          ? gatekit::split_list_values(args["artifact"].as<std::vector<std::string>>())
-          : std::vector<std::string>();
-  options.flags_file = string_option(args, "flags-file");
-  options.checksums = string_option(args, "checksums");
+  options.artifacts = gatekit::list_option(args, "artifact");
+  options.flags_file = gatekit::string_option(args, "flags-file");
+  options.checksums = gatekit::string_option(args, "checksums");
   options.require_gates = args["require-gates"].as<bool>();
-  options.artifact_dir = string_option(args, "artifact-dir");
-  const std::string min_version = string_option(args, "min-version");
+  options.artifact_dir = gatekit::string_option(args, "artifact-dir");
+  const std::string min_version = gatekit::string_option(args, "min-version");
   if (!min_version.empty()) {
     options.min_version = gatekit::manifest::parse_semver(min_version);
     if (!options.min_version) {
