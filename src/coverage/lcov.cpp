@@ -6,6 +6,7 @@
 
 #include "xml_formats.hpp"
 
+#include <gatekit/common/declared_totals.hpp>
 #include <gatekit/common/numbers.hpp>
 #include <gatekit/common/text.hpp>
 #include <gatekit/coverage/parse.hpp>
@@ -92,16 +93,10 @@ Result<CoverageReport> parse_lcov(std::string_view text, const std::string& sour
     section_points.clear();
     if (section.lf || section.lh || section.brf || section.brh) {
       any_declared = true;
-      const auto add = [](std::optional<std::uint64_t>& sum,
-                          const std::optional<std::uint64_t>& value) {
-        if (value) {
-          sum = sum.value_or(0) + *value;
-        }
-      };
-      add(declared_sum.lines_valid, section.lf);
-      add(declared_sum.lines_covered, section.lh);
-      add(declared_sum.branches_valid, section.brf);
-      add(declared_sum.branches_covered, section.brh);
+      add_declared(declared_sum.lines_valid, section.lf);
+      add_declared(declared_sum.lines_covered, section.lh);
+      add_declared(declared_sum.branches_valid, section.brf);
+      add_declared(declared_sum.branches_covered, section.brh);
     }
     section = SectionTotals{};
     file = nullptr;

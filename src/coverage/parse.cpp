@@ -1,6 +1,7 @@
 #include "../common/xml_document.hpp"
 #include "xml_formats.hpp"
 
+#include <gatekit/common/declared_totals.hpp>
 #include <gatekit/common/numbers.hpp>
 #include <gatekit/common/text.hpp>
 #include <gatekit/common/text_encoding.hpp>
@@ -29,22 +30,15 @@ void warn_on_declared_mismatch(CoverageReport& report) {
   for (const FileCoverage& file : report.files) {
     counted.add(count_file(file));
   }
-  std::string declared;
-  std::string actual;
-  const auto compare = [&](const char* name, const std::optional<std::uint64_t>& claim,
-                           std::uint64_t value) {
-    if (claim && *claim != value) {
-      declared += std::string(declared.empty() ? "" : " ") + name + "=" + std::to_string(*claim);
-      actual += std::string(actual.empty() ? "" : " ") + name + "=" + std::to_string(value);
-    }
-  };
-  compare("lines-valid", report.declared.lines_valid, counted.lines_valid);
-  compare("lines-covered", report.declared.lines_covered, counted.lines_covered);
-  compare("branches-valid", report.declared.branches_valid, counted.branches_valid);
-  compare("branches-covered", report.declared.branches_covered, counted.branches_covered);
-  if (!declared.empty()) {
-    report.warnings.push_back("the report's totals say " + declared +
-                              " but its line records give " + actual +
+  const std::optional<TotalMismatch> mismatch = compare_totals({
+      {"lines-valid", report.declared.lines_valid, counted.lines_valid},
+      {"lines-covered", report.declared.lines_covered, counted.lines_covered},
+      {"branches-valid", report.declared.branches_valid, counted.branches_valid},
+      {"branches-covered", report.declared.branches_covered, counted.branches_covered},
+  });
+  if (mismatch) {
+    report.warnings.push_back("the report's totals say " + mismatch->declared +
+                              " but its line records give " + mismatch->counted +
                               " (gatekit uses the records)");
   }
 }

@@ -1,5 +1,6 @@
 #include "../common/xml_document.hpp"
 
+#include <gatekit/common/declared_totals.hpp>
 #include <gatekit/common/numbers.hpp>
 #include <gatekit/common/text.hpp>
 #include <gatekit/junit/parse.hpp>
@@ -500,37 +501,24 @@ void warn_on_declared_mismatch(Report& report) {
   for (const TestCase& test : report.cases) {
     counts.add(test.outcome);
   }
-  std::string declared;
-  std::string counted;
-  const auto compare = [&](const char* name, const std::optional<std::uint64_t>& claim,
-                           std::uint64_t actual) {
-    if (claim && *claim != actual) {
-      declared += std::string(declared.empty() ? "" : " ") + name + "=" + std::to_string(*claim);
-      counted += std::string(counted.empty() ? "" : " ") + name + "=" + std::to_string(actual);
-    }
-  };
-  compare("tests", report.declared.tests, counts.tests);
-  compare("failures", report.declared.failures, counts.failures);
-  compare("errors", report.declared.errors, counts.errors);
-  compare("skipped", report.declared.skipped, counts.skipped);
-  if (!declared.empty()) {
-    report.warnings.push_back("the suites declare " + declared +
-                              " but the <testcase> elements give " + counted +
+  const std::optional<TotalMismatch> mismatch = compare_totals({
+      {"tests", report.declared.tests, counts.tests},
+      {"failures", report.declared.failures, counts.failures},
+      {"errors", report.declared.errors, counts.errors},
+      {"skipped", report.declared.skipped, counts.skipped},
+  });
+  if (mismatch) {
+    report.warnings.push_back("the suites declare " + mismatch->declared +
+                              " but the <testcase> elements give " + mismatch->counted +
                               " (gatekit counts the test cases)");
   }
 }
 
 void add_declared(DeclaredTotals& sum, const DeclaredTotals& part) {
-  const auto add = [](std::optional<std::uint64_t>& into,
-                      const std::optional<std::uint64_t>& value) {
-    if (value) {
-      into = into.value_or(0) + *value;
-    }
-  };
-  add(sum.tests, part.tests);
-  add(sum.failures, part.failures);
-  add(sum.errors, part.errors);
-  add(sum.skipped, part.skipped);
+  gatekit::add_declared(sum.tests, part.tests);
+  gatekit::add_declared(sum.failures, part.failures);
+  gatekit::add_declared(sum.errors, part.errors);
+  gatekit::add_declared(sum.skipped, part.skipped);
 }
 
 } // namespace
