@@ -1,5 +1,6 @@
 #include <gatekit/common/cli.hpp>
 #include <gatekit/common/command_line.hpp>
+#include <gatekit/common/numbers.hpp>
 
 #include <algorithm>
 
@@ -35,6 +36,49 @@ std::string string_option(const cxxopts::ParseResult& args, const std::string& n
 std::vector<std::string> list_option(const cxxopts::ParseResult& args, const std::string& name) {
   return args.count(name) > 0 ? split_list_values(args[name].as<std::vector<std::string>>())
                               : std::vector<std::string>();
+}
+
+Result<Percent> percent_option(const cxxopts::ParseResult& args, const std::string& name) {
+  // as<>() rather than count(): count() is 0 for an option left at its default.
+  const std::string text = args[name].as<std::string>();
+  const std::optional<Percent> value = parse_percent(text);
+  if (!value) {
+    return Error{"--" + name + ": '" + text + "' is not a percentage from 0 to 100", {}};
+  }
+  return *value;
+}
+
+Result<std::optional<Percent>> optional_percent_option(const cxxopts::ParseResult& args,
+                                                       const std::string& name) {
+  if (args.count(name) == 0) {
+    return std::optional<Percent>();
+  }
+  Result<Percent> value = percent_option(args, name);
+  if (!value) {
+    return value.error();
+  }
+  return std::optional<Percent>(value.value());
+}
+
+Result<std::uint64_t> count_option(const cxxopts::ParseResult& args, const std::string& name) {
+  const std::string text = args[name].as<std::string>();
+  const std::optional<std::uint64_t> value = parse_count(text);
+  if (!value) {
+    return Error{"--" + name + ": '" + text + "' is not a whole number", {}};
+  }
+  return *value;
+}
+
+Result<std::optional<std::uint64_t>> optional_count_option(const cxxopts::ParseResult& args,
+                                                           const std::string& name) {
+  if (args.count(name) == 0) {
+    return std::optional<std::uint64_t>();
+  }
+  Result<std::uint64_t> value = count_option(args, name);
+  if (!value) {
+    return value.error();
+  }
+  return std::optional<std::uint64_t>(value.value());
 }
 
 } // namespace gatekit

@@ -1,8 +1,6 @@
 #include "options.hpp"
 
 #include <gatekit/common/command_line.hpp>
-#include <gatekit/common/numbers.hpp>
-#include <gatekit/common/percent.hpp>
 
 namespace coverage_gate {
 namespace {
@@ -61,19 +59,6 @@ cxxopts::Options make_options() {
   return options;
 }
 
-gatekit::Result<std::optional<gatekit::Percent>> percent_option(const cxxopts::ParseResult& args,
-                                                                const std::string& name) {
-  if (args.count(name) == 0) {
-    return std::optional<gatekit::Percent>();
-  }
-  const std::string text = args[name].as<std::string>();
-  const std::optional<gatekit::Percent> value = gatekit::parse_percent(text);
-  if (!value) {
-    return gatekit::Error{"--" + name + ": '" + text + "' is not a percentage from 0 to 100", {}};
-  }
-  return value;
-}
-
 } // namespace
 
 gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
@@ -99,7 +84,8 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
       {"min-combined", &policy.min_combined}, {"min-file", &policy.min_file},
       {"max-drop", &policy.max_drop},         {"min-diff", &policy.min_diff}};
   for (const auto& [name, target] : minimums) {
-    gatekit::Result<std::optional<gatekit::Percent>> value = percent_option(args, name);
+    gatekit::Result<std::optional<gatekit::Percent>> value =
+        gatekit::optional_percent_option(args, name);
     if (!value) {
       return value.error();
     }
@@ -115,13 +101,12 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
   } else {
     return gatekit::Error{"--metric: '" + metric + "' is not line, branch or combined", {}};
   }
-  const std::string annotations_text = args["max-annotations"].as<std::string>();
-  const std::optional<std::uint64_t> max_annotations = gatekit::parse_count(annotations_text);
+  const gatekit::Result<std::uint64_t> max_annotations =
+      gatekit::count_option(args, "max-annotations");
   if (!max_annotations) {
-    return gatekit::Error{"--max-annotations: '" + annotations_text + "' is not a whole number",
-                          {}};
+    return max_annotations.error();
   }
-  options.max_annotations = static_cast<std::size_t>(*max_annotations);
+  options.max_annotations = static_cast<std::size_t>(max_annotations.value());
 
   for (const std::string& map : gatekit::list_option(args, "path-map")) {
     const size_t equals = map.find('=');

@@ -1,8 +1,6 @@
 #include "options.hpp"
 
 #include <gatekit/common/command_line.hpp>
-#include <gatekit/common/numbers.hpp>
-#include <gatekit/common/percent.hpp>
 
 namespace junit_gate {
 namespace {
@@ -44,20 +42,6 @@ cxxopts::Options make_options() {
   return options;
 }
 
-// A whole-number option's value, nullopt when it was not given.
-gatekit::Result<std::optional<std::uint64_t>> count_option(const cxxopts::ParseResult& args,
-                                                           const std::string& name) {
-  if (args.count(name) == 0) {
-    return std::optional<std::uint64_t>();
-  }
-  const std::string text = args[name].as<std::string>();
-  const std::optional<std::uint64_t> value = gatekit::parse_count(text);
-  if (!value) {
-    return gatekit::Error{"--" + name + ": '" + text + "' is not a whole number", {}};
-  }
-  return value;
-}
-
 } // namespace
 
 gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
@@ -77,30 +61,26 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
     return options;
   }
 
-  const std::string rate_text = args["min-pass-rate"].as<std::string>();
-  const std::optional<gatekit::Percent> rate = gatekit::parse_percent(rate_text);
+  const gatekit::Result<gatekit::Percent> rate = gatekit::percent_option(args, "min-pass-rate");
   if (!rate) {
-    return gatekit::Error{"--min-pass-rate: '" + rate_text + "' is not a percentage from 0 to 100",
-                          {}};
+    return rate.error();
   }
-  options.policy.min_pass_rate = *rate;
-  const auto max_failures = count_option(args, "max-failures");
-  const auto min_tests = count_option(args, "min-tests");
-  for (const auto* count : {&max_failures, &min_tests}) {
-    if (!*count) {
-      return count->error();
+  options.policy.min_pass_rate = rate.value();
+  for (const auto& [name, target] : {std::pair{"max-failures", &options.policy.max_failures},
+                                     std::pair{"min-tests", &options.policy.min_tests}}) {
+    gatekit::Result<std::optional<std::uint64_t>> count =
+        gatekit::optional_count_option(args, name);
+    if (!count) {
+      return count.error();
     }
+    *target = count.value();
   }
-  options.policy.max_failures = max_failures.value();
-  options.policy.min_tests = min_tests.value();
-  // count() is 0 for an option left at its default: read the value itself.
-  const std::string annotations_text = args["max-annotations"].as<std::string>();
-  const std::optional<std::uint64_t> max_annotations = gatekit::parse_count(annotations_text);
+  const gatekit::Result<std::uint64_t> max_annotations =
+      gatekit::count_option(args, "max-annotations");
   if (!max_annotations) {
-    return gatekit::Error{"--max-annotations: '" + annotations_text + "' is not a whole number",
-                          {}};
+    return max_annotations.error();
   }
-  options.max_annotations = static_cast<std::size_t>(*max_annotations);
+  options.max_annotations = static_cast<std::size_t>(max_annotations.value());
   options.policy.fail_on_empty = args["fail-on-empty"].as<bool>();
   options.policy.skipped_count_against = args["count-skipped"].as<bool>();
   options.policy.critical = gatekit::junit::TestFilter(gatekit::list_option(args, "critical"));

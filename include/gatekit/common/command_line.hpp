@@ -1,6 +1,7 @@
 #pragma once
 
 #include <gatekit/common/error.hpp>
+#include <gatekit/common/percent.hpp>
 
 // Lists are newline-separated (multi-line action inputs), never comma-separated:
 // commas occur in paths and test names. Defined here, before cxxopts is seen,
@@ -10,6 +11,8 @@
 #endif
 #include <cxxopts.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,5 +33,21 @@ std::string string_option(const cxxopts::ParseResult& args, const std::string& n
 
 // A list option's values, each multi-line value split into lines, blanks dropped.
 std::vector<std::string> list_option(const cxxopts::ParseResult& args, const std::string& name);
+
+// A percentage option's value (0 to 100, e.g. "97.5"), its default when not
+// given; an error naming the option and the text otherwise.
+Result<Percent> percent_option(const cxxopts::ParseResult& args, const std::string& name);
+
+// As percent_option, for an option without a default: nullopt when not given.
+Result<std::optional<Percent>> optional_percent_option(const cxxopts::ParseResult& args,
+                                                       const std::string& name);
+
+// A whole-number option's value, its default when not given; an error naming
+// the option and the text otherwise.
+Result<std::uint64_t> count_option(const cxxopts::ParseResult& args, const std::string& name);
+
+// As count_option, for an option without a default: nullopt when not given.
+Result<std::optional<std::uint64_t>> optional_count_option(const cxxopts::ParseResult& args,
+                                                           const std::string& name);
 
 } // namespace gatekit
