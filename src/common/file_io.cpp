@@ -55,23 +55,35 @@ Result<std::string> read_file(const std::string& path) {
     content.reserve(static_cast<size_t>(info.st_size));
   }
   char chunk[1 << 16];
+  const Status read = read_blocks(fd, path, chunk, [&content](std::string_view block) -> Status {
+    content.append(block);
+    return Done{};
+  });
+  ::close(fd);
+  if (!read) {
+    return read.error();
+  }
+  return content;
+}
+
+Status read_blocks(int fd, const std::string& path, std::span<char> buffer,
+                   const std::function<Status(std::string_view)>& consume) {
   while (true) {
-    const ssize_t got = ::read(fd, chunk, sizeof(chunk));
+    const ssize_t got = ::read(fd, buffer.data(), buffer.size());
     if (got == 0) {
-      break;
+      return Done{};
     }
     if (got < 0) {
       if (errno == EINTR) {
         continue;
       }
-      const int saved = errno;
-      ::close(fd);
-      return make_error(path, "read failed: " + errno_text(saved));
+      return make_error(path, "read failed: " + errno_text(errno));
     }
-    content.append(chunk, static_cast<size_t>(got));
+    if (Status consumed = consume(std::string_view(buffer.data(), static_cast<size_t>(got)));
+        !consumed) {
+      return consumed;
+    }
   }
-  ::close(fd);
-  return content;
 }
 
 Result<std::string> write_temporary_beside(const std::string& path, std::string_view content) {

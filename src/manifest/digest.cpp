@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <gatekit/common/file_io.hpp>
 #include <gatekit/manifest/digest.hpp>
 
 #include <openssl/evp.h>
@@ -51,30 +52,19 @@ Result<FileDigest> sha256_file(const std::string& path) {
     ::close(fd);
     return make_error(path, "OpenSSL could not start a SHA-256 digest");
   }
-  std::vector<unsigned char> block(1 << 20);
+  std::vector<char> block(1 << 20);
   FileDigest digest;
-  while (true) {
-    const ssize_t got = ::read(fd, block.data(), block.size());
-    if (got == 0) {
-      break;
-    }
-    if (got < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      const int saved = errno;
-      ::close(fd);
-      return make_error(path, saved == EISDIR
-                                  ? "is a directory, not a file"
-                                  : std::string("read failed: ") + std::strerror(saved));
-    }
-    if (EVP_DigestUpdate(context.get(), block.data(), static_cast<size_t>(got)) != 1) {
-      ::close(fd);
+  const Status read = read_blocks(fd, path, block, [&](std::string_view data) -> Status {
+    if (EVP_DigestUpdate(context.get(), data.data(), data.size()) != 1) {
       return make_error(path, "OpenSSL failed while hashing");
     }
-    digest.size += static_cast<std::uint64_t>(got);
-  }
+    digest.size += data.size();
+    return Done{};
+  });
   ::close(fd);
+  if (!read) {
+    return read.error();
+  }
   unsigned char value[EVP_MAX_MD_SIZE];
   unsigned length = 0;
   if (EVP_DigestFinal_ex(context.get(), value, &length) != 1) {

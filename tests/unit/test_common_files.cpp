@@ -1,3 +1,4 @@
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <gatekit/common/file_io.hpp>
@@ -8,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 namespace fs = std::filesystem;
 using namespace gatekit;
@@ -42,6 +44,29 @@ TEST_SUITE("common::file_io") {
     Result<std::string> directory = read_file(dir.path.string());
     REQUIRE_FALSE(directory.ok());
     CHECK(directory.error().message.find("directory") != std::string::npos);
+  }
+
+  TEST_CASE("reading in blocks hands over every byte, and stops at the consumer's error") {
+    TempDir dir;
+    const std::string file = dir.file("ten.txt", "0123456789");
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    REQUIRE(fd >= 0);
+    char buffer[4];
+    std::vector<std::string> blocks;
+    CHECK(read_blocks(fd, file, buffer, [&blocks](std::string_view block) -> Status {
+            blocks.emplace_back(block);
+            return Done{};
+          }).ok());
+    CHECK(blocks == std::vector<std::string>{"0123", "4567", "89"});
+    REQUIRE(::lseek(fd, 0, SEEK_SET) == 0);
+    int calls = 0;
+    const Status stopped = read_blocks(fd, file, buffer, [&](std::string_view) -> Status {
+      return ++calls == 2 ? Status(make_error(file, "enough")) : Status(Done{});
+    });
+    ::close(fd);
+    CHECK(calls == 2);
+    REQUIRE_FALSE(stopped.ok());
+    CHECK(stopped.error().message == "enough");
   }
 
   TEST_CASE("an atomic write below a regular file fails and leaves nothing") {

@@ -2,6 +2,8 @@
 
 #include <gatekit/common/error.hpp>
 
+#include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -10,6 +12,13 @@ namespace gatekit {
 // Reads a whole file; fails with a message naming the path (missing,
 // a directory, unreadable).
 Result<std::string> read_file(const std::string& path);
+
+// Reads the open descriptor `fd` to its end, `buffer`'s size at a time,
+// retrying interrupted reads, and hands each block to `consume`; stops at the
+// first error, either a read error (naming `path`) or `consume`'s own. The
+// caller opens and closes `fd`.
+Status read_blocks(int fd, const std::string& path, std::span<char> buffer,
+                   const std::function<Status(std::string_view)>& consume);
 
 // Replaces `path` with `content` atomically: written to a temporary file in
 // the same directory, flushed, then renamed, so readers never see a partial file.
