@@ -5,19 +5,15 @@
 
 #include <gatekit/common/cli.hpp>
 #include <gatekit/common/file_io.hpp>
-#include <gatekit/common/input_paths.hpp>
-#include <gatekit/common/process.hpp>
 #include <gatekit/common/text.hpp>
 #include <gatekit/github/context.hpp>
 #include <gatekit/github/escape.hpp>
 #include <gatekit/github/publish.hpp>
-#include <gatekit/manifest/artifact_name.hpp>
+#include <gatekit/manifest/collect.hpp>
 #include <gatekit/manifest/digest.hpp>
 #include <gatekit/manifest/render.hpp>
 #include <gatekit/manifest/verify.hpp>
 
-#include <algorithm>
-#include <ctime>
 #include <filesystem>
 #include <iostream>
 
@@ -29,114 +25,17 @@ namespace fs = std::filesystem;
 
 constexpr const char* k_tool = "manifest-gen";
 
-// One file's manifest entry: its name relative to the working directory, size
-// and digest.
-gatekit::Result<manifest::Artifact> hash_artifact(const std::string& path) {
-  gatekit::Result<std::string> name = manifest::artifact_name(path, fs::current_path());
-  if (!name) {
-    return name.error();
-  }
-  gatekit::Result<manifest::FileDigest> digest = manifest::sha256_file(path);
-  if (!digest) {
-    return digest.error();
-  }
-  return manifest::Artifact{name.value(), digest.value().size, digest.value().sha256};
-}
-
-// Every artifact named by the options, hashed, sorted by name.
-gatekit::Result<std::vector<manifest::Artifact>>
-hash_artifacts(const std::vector<std::string>& entries) {
-  std::vector<manifest::Artifact> artifacts;
-  if (entries.empty()) {
-    return artifacts;
-  }
-  gatekit::Result<std::vector<std::string>> paths = gatekit::expand_input_paths(entries, {""});
-  if (!paths) {
-    return paths.error();
-  }
-  for (const std::string& path : paths.value()) {
-    gatekit::Result<manifest::Artifact> artifact = hash_artifact(path);
-    if (!artifact) {
-      return artifact.error();
-    }
-    artifacts.push_back(std::move(artifact.value()));
-  }
-  std::sort(
-      artifacts.begin(), artifacts.end(),
-      [](const manifest::Artifact& a, const manifest::Artifact& b) { return a.name < b.name; });
-  return artifacts;
-}
-
-gatekit::Result<manifest::ManifestInput> gather(const manifest_gen::Options& options,
-                                                const gatekit::github::EnvLookup& env) {
-  manifest::ManifestInput input;
-  const std::string event_path = env("GITHUB_EVENT_PATH").value_or("");
-  std::string event_json;
-  if (!event_path.empty() && fs::exists(event_path)) {
-    gatekit::Result<std::string> text = gatekit::read_file(event_path);
-    if (!text) {
-      return text.error();
-    }
-    event_json = std::move(text.value());
-  }
-  gatekit::Result<manifest::Provenance> provenance = manifest::read_provenance(env, event_json);
-  if (!provenance) {
-    return provenance.error();
-  }
-  input.provenance = std::move(provenance.value());
-  const manifest::GitRunner git = [](const std::vector<std::string>& args) {
-    std::vector<std::string> argv = {"git"};
-    argv.insert(argv.end(), args.begin(), args.end());
-    return gatekit::run_capture(argv, ".");
-  };
-  if (input.provenance.commit.empty()) {
-    // A local run: record the commit git knows (best effort; none outside a repository).
-    if (gatekit::Result<std::string> head = git({"rev-parse", "HEAD"})) {
-      input.provenance.commit = std::string(gatekit::trim(head.value()));
-    }
-  }
-  gatekit::Result<manifest::VersionInfo> version =
-      manifest::resolve_version(env, options.version, input.provenance, git);
-  gatekit::Result<std::string> created =
-      manifest::creation_time(env, static_cast<std::int64_t>(std::time(nullptr)));
-  if (!version || !created) {
-    return version ? created.error() : version.error();
-  }
-  input.version = std::move(version.value());
-  input.created_at = std::move(created.value());
-  input.environment = options.environment;
-  input.strategy = options.strategy;
-  for (const auto& [kind, path] : options.reports) {
-    gatekit::Result<std::string> text = gatekit::read_file(path);
-    if (!text) {
-      return text.error();
-    }
-    gatekit::Result<manifest::Evidence> evidence =
-        manifest::parse_evidence(text.value(), kind, path);
-    if (!evidence) {
-      return evidence.error();
-    }
-    evidence.value().report_sha256 = manifest::sha256_hex(text.value());
-    input.evidence.push_back(std::move(evidence.value()));
-  }
-  gatekit::Result<std::vector<manifest::Artifact>> artifacts = hash_artifacts(options.artifacts);
-  if (!artifacts) {
-    return artifacts.error();
-  }
-  input.artifacts = std::move(artifacts.value());
-  if (!options.flags_file.empty()) {
-    gatekit::Result<manifest::Artifact> flags_file = hash_artifact(options.flags_file);
-    if (!flags_file) {
-      return flags_file.error();
-    }
-    input.flags_file = std::move(flags_file.value());
-  }
-  return input;
-}
-
 ExitCode write(const manifest_gen::Options& options, const gatekit::github::Context& context,
                const gatekit::github::EnvLookup& env) {
-  gatekit::Result<manifest::ManifestInput> input = gather(options, env);
+  manifest::CollectRequest request;
+  request.version_override = options.version;
+  request.environment = options.environment;
+  request.strategy = options.strategy;
+  request.reports = options.reports;
+  request.artifacts = options.artifacts;
+  request.flags_file = options.flags_file;
+  gatekit::Result<manifest::ManifestInput> input =
+      manifest::collect_manifest_input(request, env, fs::current_path());
   if (!input) {
     return gatekit::report_input_error(k_tool, input.error().to_string());
   }
@@ -173,35 +72,17 @@ ExitCode verify(const manifest_gen::Options& options, const gatekit::github::Con
   if (!recorded) {
     return gatekit::report_input_error(k_tool, recorded.error().to_string());
   }
-  manifest::FoundArtifacts found;
-  for (const manifest::Artifact& artifact : recorded.value().artifacts) {
-    std::string path = artifact.name;
-    if (!options.artifact_dir.empty()) {
-      // The same layout under DIR, else the file name alone (downloaded artifacts are flat).
-      // Names are relative and free of "..": parse_manifest refuses any other.
-      const fs::path nested = fs::path(options.artifact_dir) / artifact.name;
-      std::error_code exists_error;
-      path = fs::exists(nested, exists_error)
-                 ? nested.string()
-                 : (fs::path(options.artifact_dir) / fs::path(artifact.name).filename()).string();
-    }
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) {
-      found.emplace_back(std::nullopt);
-      continue;
-    }
-    gatekit::Result<manifest::FileDigest> digest = manifest::sha256_file(path);
-    if (!digest) {
-      return gatekit::report_input_error(k_tool, digest.error().to_string());
-    }
-    found.emplace_back(digest.value());
+  gatekit::Result<manifest::FoundArtifacts> found =
+      manifest::find_recorded_artifacts(recorded.value(), options.artifact_dir);
+  if (!found) {
+    return gatekit::report_input_error(k_tool, found.error().to_string());
   }
   manifest::VerifyRequirements requirements;
   requirements.require_gates = options.require_gates;
   requirements.environment = options.environment;
   requirements.min_version = options.min_version;
   const manifest::VerifyResult result =
-      manifest::verify_manifest(recorded.value(), found, requirements);
+      manifest::verify_manifest(recorded.value(), found.value(), requirements);
 
   std::string summary = std::string("manifest-gen: ") +
                         (result.verified ? "VERIFIED " : "MISMATCH ") +
