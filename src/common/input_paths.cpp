@@ -174,6 +174,27 @@ Result<std::vector<std::string>> expand_one(const std::string& entry,
 
 } // namespace
 
+Result<std::vector<std::string>> glob_files(const std::string& pattern_text) {
+  const std::string pattern = normalise_pattern(pattern_text);
+  const GlobRoot root = glob_root(pattern);
+  std::error_code ec;
+  std::vector<std::string> matches;
+  if (!root.base.empty() && !fs::is_directory(root.base, ec)) {
+    return matches;
+  }
+  Result<std::vector<std::string>> candidates =
+      walk(root.base, root.recursive ? 0 : root.remaining_components, false);
+  if (!candidates) {
+    return candidates;
+  }
+  for (std::string& path : candidates.value()) {
+    if (glob_match(pattern, path) && fs::is_regular_file(path, ec)) {
+      matches.push_back(std::move(path));
+    }
+  }
+  return matches;
+}
+
 Result<std::vector<std::string>>
 expand_input_paths(const std::vector<std::string>& entries,
                    const std::vector<std::string>& directory_suffix) {

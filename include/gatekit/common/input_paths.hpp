@@ -17,4 +17,8 @@ Result<std::vector<std::string>>
 expand_input_paths(const std::vector<std::string>& entries,
                    const std::vector<std::string>& directory_suffixes);
 
+// The regular files a glob such as "tests/**/test_*.py" matches, sorted;
+// empty when none do. Fails only when a directory cannot be read.
+Result<std::vector<std::string>> glob_files(const std::string& pattern);
+
 } // namespace gatekit

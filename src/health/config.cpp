@@ -1,0 +1,760 @@
+// The health-check config file: JSON, strict about unknown fields so a typo
+// ("expect_staus") fails loudly instead of silently checking less.
+
+#include <gatekit/common/percent.hpp>
+#include <gatekit/common/text.hpp>
+#include <gatekit/common/text_encoding.hpp>
+#include <gatekit/health/config.hpp>
+#include <gatekit/health/evaluate.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <set>
+
+namespace gatekit::health {
+namespace {
+
+using nlohmann::json;
+
+// Escapes a key for a JSON pointer (RFC 6901).
+std::string pointer_token(std::string_view key) {
+  std::string token;
+  for (const char c : key) {
+    if (c == '~') {
+      token += "~0";
+    } else if (c == '/') {
+      token += "~1";
+    } else {
+      token += c;
+    }
+  }
+  return token;
+}
+
+// Reads one JSON object's fields by name, remembering which were read so the
+// rest can be reported as unknown.
+class ObjectReader {
+public:
+  ObjectReader(const json& object, std::string path, const std::string& file)
+      : m_object(object), m_path(std::move(path)), m_file(file) {}
+
+  // An error at a field (or the object itself for an empty key), or at an
+  // entry `child` inside that field.
+  Error error_at(const std::string& key, const std::string& message,
+                 const std::string& child = "") const {
+    Error error = make_error(m_file, message);
+    error.where.json_path = key.empty() ? m_path : m_path + "/" + pointer_token(key);
+    if (!child.empty()) {
+      error.where.json_path += "/" + pointer_token(child);
+    }
+    return error;
+  }
+
+  const json* find(const std::string& key) {
+    m_read.insert(key);
+    const auto found = m_object.find(key);
+    return found == m_object.end() ? nullptr : &*found;
+  }
+
+  std::string path_of(const std::string& key) const { return m_path + "/" + pointer_token(key); }
+
+  Result<std::optional<std::string>> string(const std::string& key) {
+    const json* value = find(key);
+    if (value == nullptr) {
+      return std::optional<std::string>();
+    }
+    if (!value->is_string()) {
+      return error_at(key, "expected a string");
+    }
+    return std::optional<std::string>(value->get<std::string>());
+  }
+
+  Result<std::optional<bool>> boolean(const std::string& key) {
+    const json* value = find(key);
+    if (value == nullptr) {
+      return std::optional<bool>();
+    }
+    if (!value->is_boolean()) {
+      return error_at(key, "expected true or false");
+    }
+    return std::optional<bool>(value->get<bool>());
+  }
+
+  Result<std::optional<double>> number(const std::string& key) {
+    const json* value = find(key);
+    if (value == nullptr) {
+      return std::optional<double>();
+    }
+    if (!value->is_number() || !std::isfinite(value->get<double>())) {
+      return error_at(key, "expected a number");
+    }
+    return std::optional<double>(value->get<double>());
+  }
+
+  Result<std::optional<std::uint64_t>> count(const std::string& key, std::uint64_t max) {
+    const json* value = find(key);
+    if (value == nullptr) {
+      return std::optional<std::uint64_t>();
+    }
+    if (!value->is_number_unsigned() || value->get<std::uint64_t>() > max) {
+      return error_at(key, "expected a whole number from 0 to " + std::to_string(max));
+    }
+    return std::optional<std::uint64_t>(value->get<std::uint64_t>());
+  }
+
+  // A duration: seconds as a number, or a string with a unit ("500ms").
+  Result<std::optional<double>> duration(const std::string& key) {
+    const json* value = find(key);
+    if (value == nullptr) {
+      return std::optional<double>();
+    }
+    std::optional<double> seconds;
+    if (value->is_number()) {
+      seconds = parse_duration(value->dump());
+    } else if (value->is_string()) {
+      seconds = parse_duration(value->get<std::string>());
+    }
+    if (!seconds) {
+      return error_at(key,
+                      "expected a duration such as \"500ms\", \"5s\" or \"2m\" (up to a week)");
+    }
+    return seconds;
+  }
+
+  Result<std::optional<std::uint64_t>> byte_size(const std::string& key) {
+    const json* value = find(key);
+    if (value == nullptr) {
+      return std::optional<std::uint64_t>();
+    }
+    std::optional<std::uint64_t> bytes;
+    if (value->is_number_unsigned()) {
+      bytes = value->get<std::uint64_t>();
+    } else if (value->is_string()) {
+      bytes = parse_byte_size(value->get<std::string>());
+    }
+    if (!bytes) {
+      return error_at(key, "expected a size such as \"1GiB\", \"500MB\" or a number of bytes");
+    }
+    return bytes;
+  }
+
+  Result<std::optional<Percent>> percent(const std::string& key) {
+    const json* value = find(key);
+    if (value == nullptr) {
+      return std::optional<Percent>();
+    }
+    std::optional<Percent> parsed;
+    if (value->is_number()) {
+      parsed = parse_percent(value->dump());
+    } else if (value->is_string()) {
+      parsed = parse_percent(value->get<std::string>());
+    }
+    if (!parsed) {
+      return error_at(key, "expected a percentage from 0 to 100, such as 80 or \"99.5%\"");
+    }
+    return parsed;
+  }
+
+  Result<std::vector<std::string>> strings(const std::string& key) {
+    const json* value = find(key);
+    std::vector<std::string> items;
+    if (value == nullptr) {
+      return items;
+    }
+    if (value->is_string()) {
+      items.push_back(value->get<std::string>());
+      return items;
+    }
+    if (!value->is_array()) {
+      return error_at(key, "expected a string or a list of strings");
+    }
+    for (size_t i = 0; i < value->size(); ++i) {
+      if (!(*value)[i].is_string()) {
+        return error_at(key, "expected a string", std::to_string(i));
+      }
+      items.push_back((*value)[i].get<std::string>());
+    }
+    return items;
+  }
+
+  // Fails on the first field that no read asked for.
+  Status no_unknown_fields() const {
+    for (const auto& [key, value] : m_object.items()) {
+      if (m_read.count(key) == 0) {
+        return error_at(key, "unknown field \"" + single_line(key) + "\"");
+      }
+    }
+    return Done{};
+  }
+
+private:
+  const json& m_object;
+  std::string m_path;
+  const std::string& m_file;
+  std::set<std::string> m_read;
+};
+
+// Unwraps a field read or returns its error from the enclosing function.
+#define GATEKIT_READ(target, expression)                                                           \
+  auto target##_result = (expression);                                                             \
+  if (!target##_result) {                                                                          \
+    return target##_result.error();                                                                \
+  }                                                                                                \
+  auto target = std::move(target##_result.value())
+
+Status read_defaults(ObjectReader& reader, CheckDefaults& defaults) {
+  GATEKIT_READ(timeout, reader.duration("timeout"));
+  GATEKIT_READ(retries, reader.count("retries", 1000));
+  GATEKIT_READ(delay, reader.duration("retry_delay"));
+  GATEKIT_READ(wait, reader.duration("wait"));
+  GATEKIT_READ(ip, reader.string("ip_version"));
+  GATEKIT_READ(ca_file, reader.string("ca_file"));
+  GATEKIT_READ(follow, reader.boolean("follow_redirects"));
+  if (timeout) {
+    if (*timeout <= 0.0) {
+      return reader.error_at("timeout", "must be more than 0");
+    }
+    defaults.timeout_seconds = timeout;
+  }
+  if (retries) {
+    defaults.retries = retries;
+  }
+  if (delay) {
+    defaults.retry_delay_seconds = delay;
+  }
+  if (wait) {
+    defaults.wait_seconds = wait;
+  }
+  if (ip) {
+    defaults.ip_version = parse_ip_version(*ip);
+    if (!defaults.ip_version) {
+      return reader.error_at("ip_version", "expected \"any\", \"4\" or \"6\"");
+    }
+  }
+  if (ca_file) {
+    defaults.ca_file = ca_file;
+  }
+  if (follow) {
+    defaults.follow_redirects = follow;
+  }
+  return Done{};
+}
+
+// Later layers win: built-ins, then the file's "defaults", then the command line.
+CheckDefaults layer(CheckDefaults base, const CheckDefaults& over) {
+  const auto take = [](auto& target, const auto& value) {
+    if (value) {
+      target = value;
+    }
+  };
+  take(base.timeout_seconds, over.timeout_seconds);
+  take(base.retries, over.retries);
+  take(base.retry_delay_seconds, over.retry_delay_seconds);
+  take(base.wait_seconds, over.wait_seconds);
+  take(base.ip_version, over.ip_version);
+  take(base.ca_file, over.ca_file);
+  take(base.follow_redirects, over.follow_redirects);
+  return base;
+}
+
+class CheckReader {
+public:
+  CheckReader(const json& object, std::string path, const std::string& file,
+              const github::EnvLookup& env, const CheckDefaults& defaults,
+              std::vector<std::string>& secrets)
+      : m_fields(object, std::move(path), file), m_file(file), m_env(env), m_defaults(defaults),
+        m_secrets(secrets) {}
+
+  Result<Check> read(std::string_view type) {
+    Check check;
+    GATEKIT_READ(name, m_fields.string("name"));
+    GATEKIT_READ(severity, m_fields.string("severity"));
+    m_fields.find("type");
+    if (severity && *severity == "warning") {
+      check.severity = Severity::warning;
+    } else if (severity && *severity != "critical") {
+      return m_fields.error_at("severity", "expected \"critical\" or \"warning\"");
+    }
+    CheckDefaults own;
+    if (const Status status = read_defaults(m_fields, own); !status) {
+      return status.error();
+    }
+    m_effective = layer(m_defaults, own);
+    check.timeout_seconds = m_effective.timeout_seconds.value_or(10.0);
+    check.retry.retries = m_effective.retries.value_or(2);
+    check.retry.delay_seconds = m_effective.retry_delay_seconds.value_or(1.0);
+    check.retry.wait_seconds = m_effective.wait_seconds.value_or(0.0);
+
+    Result<Probe> probe = read_probe(type);
+    if (!probe) {
+      return probe.error();
+    }
+    check.probe = std::move(probe.value());
+    if (const Status status = m_fields.no_unknown_fields(); !status) {
+      return status.error();
+    }
+    check.name = name ? *name : std::string(type) + " " + describe_target(check);
+    return check;
+  }
+
+private:
+  Result<Probe> read_probe(std::string_view type) {
+    if (type == "http") {
+      return read_http();
+    }
+    if (type == "latency") {
+      return read_latency();
+    }
+    if (type == "tcp") {
+      return read_tcp();
+    }
+    if (type == "prometheus") {
+      return read_prometheus();
+    }
+    if (type == "disk") {
+      return read_disk();
+    }
+    if (type == "memory") {
+      return read_memory();
+    }
+    if (type == "files") {
+      return read_files();
+    }
+    return m_fields.error_at("type", "unknown check type \"" + single_line(type) +
+                                         "\" (http, latency, tcp, prometheus, disk, "
+                                         "memory, files)");
+  }
+
+  Result<std::string> expand(const std::string& key, const std::string& text,
+                             const std::string& child = "") {
+    Result<std::string> expanded = expand_environment(text, m_env, m_secrets);
+    if (!expanded) {
+      return m_fields.error_at(key, expanded.error().message, child);
+    }
+    return expanded;
+  }
+
+  Result<HttpRequest> read_request(bool url_required) {
+    HttpRequest request;
+    GATEKIT_READ(url, m_fields.string("url"));
+    if (!url) {
+      if (url_required) {
+        return m_fields.error_at("", "missing \"url\"");
+      }
+      url = "http://127.0.0.1:9090";
+    }
+    if (url->rfind("http://", 0) != 0 && url->rfind("https://", 0) != 0) {
+      return m_fields.error_at("url", "expected an http:// or https:// URL");
+    }
+    GATEKIT_READ(expanded_url, expand("url", *url));
+    request.url = expanded_url;
+    request.display_url = *url;
+    GATEKIT_READ(method, m_fields.string("method"));
+    if (method) {
+      static const std::set<std::string> k_methods = {"GET", "HEAD", "POST", "PUT", "OPTIONS"};
+      if (k_methods.count(*method) == 0) {
+        return m_fields.error_at("method", "expected GET, HEAD, POST, PUT or OPTIONS");
+      }
+      request.method = *method;
+    }
+    if (const json* headers = m_fields.find("headers")) {
+      if (!headers->is_object()) {
+        return m_fields.error_at("headers", "expected an object of header names and values");
+      }
+      for (const auto& [name, value] : headers->items()) {
+        if (!value.is_string()) {
+          return m_fields.error_at("headers", "expected a string", name);
+        }
+        const bool valid_name =
+            !name.empty() && name.find_first_of(":\r\n \t") == std::string::npos;
+        GATEKIT_READ(expanded, expand("headers", value.get<std::string>(), name));
+        if (!valid_name || expanded.find_first_of("\r\n") != std::string::npos) {
+          return m_fields.error_at(
+              "headers", "a header name cannot hold ':' or spaces, nor a value line breaks", name);
+        }
+        request.headers.push_back(name + ": " + expanded);
+      }
+    }
+    GATEKIT_READ(body, m_fields.string("body"));
+    if (body) {
+      GATEKIT_READ(expanded_body, expand("body", *body));
+      request.body = expanded_body;
+    }
+    GATEKIT_READ(verify, m_fields.boolean("tls_verify"));
+    request.verify_tls = verify.value_or(true);
+    request.ca_file = m_effective.ca_file.value_or("");
+    request.follow_redirects = m_effective.follow_redirects.value_or(false);
+    request.ip_version = m_effective.ip_version.value_or(IpVersion::any);
+    return request;
+  }
+
+  Result<std::vector<StatusRange>> read_statuses() {
+    const json* value = m_fields.find("expect_status");
+    if (value == nullptr) {
+      return success_statuses();
+    }
+    std::optional<std::vector<StatusRange>> ranges;
+    if (value->is_number_unsigned()) {
+      ranges = parse_status_set(value->dump());
+    } else if (value->is_string()) {
+      ranges = parse_status_set(value->get<std::string>());
+    }
+    if (!ranges) {
+      return m_fields.error_at(
+          "expect_status",
+          "expected status codes or ranges such as \"200\", \"200-299,301\" or \"2xx\"");
+    }
+    return std::move(*ranges);
+  }
+
+  Result<Probe> read_http() {
+    HttpProbe probe;
+    GATEKIT_READ(request, read_request(true));
+    probe.request = std::move(request);
+    GATEKIT_READ(statuses, read_statuses());
+    probe.expect.statuses = std::move(statuses);
+    GATEKIT_READ(regex, m_fields.string("body_regex"));
+    probe.expect.body_regex = regex.value_or("");
+    GATEKIT_READ(contains, m_fields.string("body_contains"));
+    probe.expect.body_contains = contains.value_or("");
+    GATEKIT_READ(max_time, m_fields.duration("max_response_time"));
+    probe.expect.max_response_seconds = max_time;
+    if (const json* list = m_fields.find("json")) {
+      if (!list->is_array()) {
+        return m_fields.error_at("json",
+                                 "expected a list of {\"pointer\", \"equals\" or \"contains\"}");
+      }
+      for (size_t i = 0; i < list->size(); ++i) {
+        if (!(*list)[i].is_object()) {
+          return m_fields.error_at("json", "expected an object", std::to_string(i));
+        }
+        ObjectReader item((*list)[i], m_fields.path_of("json") + "/" + std::to_string(i), m_file);
+        GATEKIT_READ(pointer, item.string("pointer"));
+        if (!pointer || (!pointer->empty() && pointer->front() != '/')) {
+          return item.error_at("pointer", "expected a JSON pointer such as \"/status\"");
+        }
+        JsonExpectation expectation;
+        expectation.pointer = *pointer;
+        const json* equals = item.find("equals");
+        const json* contains_value = item.find("contains");
+        if ((equals == nullptr) == (contains_value == nullptr)) {
+          return item.error_at("", "expected exactly one of \"equals\" and \"contains\"");
+        }
+        expectation.op = equals != nullptr ? JsonExpectation::Operator::equals
+                                           : JsonExpectation::Operator::contains;
+        expectation.value_json = (equals != nullptr ? *equals : *contains_value).dump();
+        if (const Status status = item.no_unknown_fields(); !status) {
+          return status.error();
+        }
+        probe.expect.json.push_back(std::move(expectation));
+      }
+    }
+    // Compiled once here so a bad pattern is a config error, not a failing check.
+    if (!probe.expect.body_regex.empty()) {
+      if (const Status valid = validate_regex(probe.expect.body_regex); !valid) {
+        return m_fields.error_at("body_regex", valid.error().message);
+      }
+    }
+    return Probe(std::move(probe));
+  }
+
+  Result<Probe> read_latency() {
+    LatencyProbe probe;
+    GATEKIT_READ(request, read_request(true));
+    probe.request = std::move(request);
+    GATEKIT_READ(statuses, read_statuses());
+    probe.statuses = std::move(statuses);
+    GATEKIT_READ(requests, m_fields.count("requests", 10'000'000));
+    GATEKIT_READ(concurrency, m_fields.count("concurrency", 1000));
+    probe.requests = requests.value_or(100);
+    probe.concurrency = concurrency.value_or(10);
+    if (probe.requests == 0 || probe.concurrency == 0) {
+      return m_fields.error_at(probe.requests == 0 ? "requests" : "concurrency",
+                               "must be at least 1");
+    }
+    GATEKIT_READ(p50, m_fields.duration("max_p50"));
+    GATEKIT_READ(p95, m_fields.duration("max_p95"));
+    GATEKIT_READ(p99, m_fields.duration("max_p99"));
+    GATEKIT_READ(warn95, m_fields.duration("warn_p95"));
+    GATEKIT_READ(error_rate, m_fields.percent("max_error_rate"));
+    probe.max_p50 = p50;
+    probe.max_p95 = p95;
+    probe.max_p99 = p99;
+    probe.warn_p95 = warn95;
+    probe.max_error_rate = error_rate;
+    return Probe(std::move(probe));
+  }
+
+  Result<Probe> read_tcp() {
+    TcpProbe probe;
+    GATEKIT_READ(host, m_fields.string("host"));
+    GATEKIT_READ(port, m_fields.count("port", 65535));
+    if (!host || host->empty() || host->find_first_of("/@ \r\n") != std::string::npos) {
+      return m_fields.error_at("host", "expected a host name or address");
+    }
+    if (!port || *port == 0) {
+      return m_fields.error_at("port", "expected a port from 1 to 65535");
+    }
+    probe.host = *host;
+    probe.port = static_cast<int>(*port);
+    probe.ip_version = m_effective.ip_version.value_or(IpVersion::any);
+    return Probe(std::move(probe));
+  }
+
+  Result<Probe> read_prometheus() {
+    PrometheusProbe probe;
+    GATEKIT_READ(server, read_request(false));
+    probe.server = std::move(server);
+    GATEKIT_READ(query, m_fields.string("query"));
+    if (!query || trim(*query).empty()) {
+      return m_fields.error_at("query", "expected a PromQL query");
+    }
+    probe.query = *query;
+    for (const auto& [key, target] :
+         {std::pair{"max", &probe.max}, std::pair{"min", &probe.min},
+          std::pair{"warn_max", &probe.warn_max}, std::pair{"warn_min", &probe.warn_min}}) {
+      GATEKIT_READ(bound, m_fields.number(key));
+      *target = bound;
+    }
+    if (!probe.max && !probe.min && !probe.warn_max && !probe.warn_min) {
+      return m_fields.error_at("",
+                               "a prometheus check needs a bound: max, min, warn_max or warn_min");
+    }
+    GATEKIT_READ(no_data, m_fields.string("no_data"));
+    if (no_data) {
+      if (*no_data == "fail") {
+        probe.no_data = NoDataPolicy::fail;
+      } else if (*no_data == "pass") {
+        probe.no_data = NoDataPolicy::pass;
+      } else if (*no_data == "warn") {
+        probe.no_data = NoDataPolicy::warn;
+      } else {
+        return m_fields.error_at("no_data", "expected \"fail\", \"pass\" or \"warn\"");
+      }
+    }
+    return Probe(std::move(probe));
+  }
+
+  Result<Probe> read_disk() {
+    DiskProbe probe;
+    GATEKIT_READ(path, m_fields.string("path"));
+    probe.path = path.value_or("/");
+    GATEKIT_READ(used, m_fields.percent("max_used_percent"));
+    GATEKIT_READ(free_bytes, m_fields.byte_size("min_free"));
+    probe.max_used = used;
+    probe.min_free_bytes = free_bytes;
+    if (!used && !free_bytes) {
+      probe.max_used = parse_percent("80");
+    }
+    return Probe(std::move(probe));
+  }
+
+  Result<Probe> read_memory() {
+    MemoryProbe probe;
+    GATEKIT_READ(available, m_fields.byte_size("min_available"));
+    GATEKIT_READ(used, m_fields.percent("max_used_percent"));
+    probe.min_available_bytes = available;
+    probe.max_used = used;
+    if (!available && !used) {
+      return m_fields.error_at("", "a memory check needs min_available or max_used_percent");
+    }
+    return Probe(std::move(probe));
+  }
+
+  Result<Probe> read_files() {
+    FilesProbe probe;
+    GATEKIT_READ(exist, m_fields.strings("exist"));
+    GATEKIT_READ(glob, m_fields.string("glob"));
+    GATEKIT_READ(min_count, m_fields.count("min_count", 100'000'000));
+    GATEKIT_READ(parse, m_fields.strings("parse"));
+    probe.exist = std::move(exist);
+    probe.glob = glob.value_or("");
+    probe.min_count = min_count.value_or(1);
+    probe.parse = std::move(parse);
+    if (min_count && probe.glob.empty()) {
+      return m_fields.error_at("min_count",
+                               "min_count counts the files a \"glob\" matches: add one");
+    }
+    if (probe.exist.empty() && probe.glob.empty() && probe.parse.empty()) {
+      return m_fields.error_at("", "a files check needs exist, glob or parse");
+    }
+    return Probe(std::move(probe));
+  }
+
+  ObjectReader m_fields;
+  const std::string& m_file;
+  const github::EnvLookup& m_env;
+  const CheckDefaults& m_defaults;
+  std::vector<std::string>& m_secrets;
+  CheckDefaults m_effective;
+};
+
+} // namespace
+
+Result<Config> parse_config(std::string_view text, const std::string& path,
+                            const github::EnvLookup& env, const CheckDefaults& overrides) {
+  json document;
+  try {
+    document = json::parse(text);
+  } catch (const json::parse_error& error) {
+    const auto [line, column] = LineIndex(text).locate(error.byte > 0 ? error.byte - 1 : 0);
+    std::string message = error.what();
+    // nlohmann's message repeats the position; keep only its explanation.
+    if (const size_t colon = message.rfind(": "); colon != std::string::npos) {
+      message = message.substr(colon + 2);
+    }
+    return make_error(path, "not valid JSON: " + single_line(message), line, column);
+  }
+  if (!document.is_object()) {
+    Error error = make_error(path, "expected an object with a \"checks\" list");
+    error.where.json_path = "/";
+    return error;
+  }
+  ObjectReader top(document, "", path);
+  CheckDefaults file_defaults;
+  if (const json* defaults = top.find("defaults")) {
+    if (!defaults->is_object()) {
+      return top.error_at("defaults", "expected an object");
+    }
+    ObjectReader reader(*defaults, "/defaults", path);
+    if (const Status status = read_defaults(reader, file_defaults); !status) {
+      return status.error();
+    }
+    if (const Status status = reader.no_unknown_fields(); !status) {
+      return status.error();
+    }
+  }
+  const CheckDefaults defaults = layer(file_defaults, overrides);
+  const json* checks = top.find("checks");
+  if (checks == nullptr || !checks->is_array() || checks->empty()) {
+    return top.error_at("checks", "expected a non-empty list of checks");
+  }
+  if (const Status status = top.no_unknown_fields(); !status) {
+    return status.error();
+  }
+  Config config;
+  std::set<std::string> names;
+  for (size_t i = 0; i < checks->size(); ++i) {
+    const json& entry = (*checks)[i];
+    const std::string entry_path = "/checks/" + std::to_string(i);
+    if (!entry.is_object() || !entry.contains("type") || !entry["type"].is_string()) {
+      Error error = make_error(path, "expected an object with a \"type\"");
+      error.where.json_path = entry_path;
+      return error;
+    }
+    CheckReader reader(entry, entry_path, path, env, defaults, config.secrets);
+    Result<Check> check = reader.read(entry["type"].get<std::string>());
+    if (!check) {
+      return check.error();
+    }
+    check.value().json_path = entry_path;
+    if (!names.insert(check.value().name).second) {
+      Error error = make_error(path, "a second check named \"" + single_line(check.value().name) +
+                                         "\" (names label results and metrics: make them unique)");
+      error.where.json_path = entry_path + "/name";
+      return error;
+    }
+    config.checks.push_back(std::move(check.value()));
+  }
+  return config;
+}
+
+void apply_defaults(Check& check, const CheckDefaults& overrides) {
+  check.timeout_seconds = overrides.timeout_seconds.value_or(check.timeout_seconds);
+  check.retry.retries = overrides.retries.value_or(check.retry.retries);
+  check.retry.delay_seconds = overrides.retry_delay_seconds.value_or(check.retry.delay_seconds);
+  check.retry.wait_seconds = overrides.wait_seconds.value_or(check.retry.wait_seconds);
+  const auto apply_request = [&](HttpRequest& request) {
+    request.ip_version = overrides.ip_version.value_or(request.ip_version);
+    request.ca_file = overrides.ca_file.value_or(request.ca_file);
+    request.follow_redirects = overrides.follow_redirects.value_or(request.follow_redirects);
+  };
+  if (auto* http = std::get_if<HttpProbe>(&check.probe)) {
+    apply_request(http->request);
+  } else if (auto* latency = std::get_if<LatencyProbe>(&check.probe)) {
+    apply_request(latency->request);
+  } else if (auto* prometheus = std::get_if<PrometheusProbe>(&check.probe)) {
+    apply_request(prometheus->server);
+  } else if (auto* tcp = std::get_if<TcpProbe>(&check.probe)) {
+    tcp->ip_version = overrides.ip_version.value_or(tcp->ip_version);
+  }
+}
+
+Result<std::string> expand_environment(std::string_view text, const github::EnvLookup& env,
+                                       std::vector<std::string>& secrets) {
+  std::string expanded;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text.compare(i, 3, "$${") == 0) {
+      expanded += "${";
+      i += 3;
+      continue;
+    }
+    if (text.compare(i, 2, "${") != 0) {
+      expanded += text[i++];
+      continue;
+    }
+    const size_t close = text.find('}', i + 2);
+    if (close == std::string_view::npos) {
+      return Error{"unterminated ${ in \"" + single_line(text) + "\"", {}};
+    }
+    const std::string name(text.substr(i + 2, close - i - 2));
+    const bool valid = !name.empty() &&
+                       name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                              "0123456789_") == std::string::npos;
+    if (!valid) {
+      return Error{"\"${" + single_line(name) + "}\" is not an environment variable name", {}};
+    }
+    const std::optional<std::string> value = env(name);
+    if (!value) {
+      return Error{"environment variable " + name + " is not set", {}};
+    }
+    if (!value->empty()) {
+      secrets.push_back(*value);
+    }
+    expanded += *value;
+    i = close + 1;
+  }
+  return expanded;
+}
+
+std::optional<IpVersion> parse_ip_version(std::string_view text) {
+  const std::string lower = to_lower(trim(text));
+  if (lower == "any" || lower.empty()) {
+    return IpVersion::any;
+  }
+  if (lower == "4" || lower == "ipv4") {
+    return IpVersion::v4;
+  }
+  if (lower == "6" || lower == "ipv6") {
+    return IpVersion::v6;
+  }
+  return std::nullopt;
+}
+
+std::optional<JsonExpectation> parse_json_expectation(std::string_view text) {
+  JsonExpectation expectation;
+  size_t split = text.find("~=");
+  size_t value_start = 0;
+  if (split != std::string_view::npos) {
+    expectation.op = JsonExpectation::Operator::contains;
+    value_start = split + 2;
+  } else if (split = text.find("=="); split != std::string_view::npos) {
+    value_start = split + 2;
+  } else if (split = text.find('='); split != std::string_view::npos) {
+    value_start = split + 1;
+  } else {
+    return std::nullopt;
+  }
+  expectation.pointer = std::string(trim(text.substr(0, split)));
+  if (!expectation.pointer.empty() && expectation.pointer.front() != '/') {
+    return std::nullopt;
+  }
+  const std::string_view value = trim(text.substr(value_start));
+  const json parsed = json::parse(value, nullptr, false);
+  expectation.value_json = parsed.is_discarded() ? json(std::string(value)).dump() : parsed.dump();
+  return expectation;
+}
+
+} // namespace gatekit::health

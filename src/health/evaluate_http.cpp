@@ -1,0 +1,183 @@
+#include <regex.h>
+
+#include <gatekit/common/text.hpp>
+#include <gatekit/health/evaluate.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace gatekit::health {
+namespace {
+
+using nlohmann::json;
+
+// A compiled POSIX regex, freed on scope exit. POSIX rather than std::regex:
+// libstdc++'s matcher recurses per character and can overflow the stack on a
+// large response body.
+class PosixRegex {
+public:
+  explicit PosixRegex(const std::string& pattern)
+      : m_status(regcomp(&m_regex, pattern.c_str(), REG_EXTENDED | REG_NOSUB)) {}
+  ~PosixRegex() {
+    if (m_status == 0) {
+      regfree(&m_regex);
+    }
+  }
+  PosixRegex(const PosixRegex&) = delete;
+  PosixRegex& operator=(const PosixRegex&) = delete;
+
+  bool compiled() const { return m_status == 0; }
+
+  std::string error_text() const {
+    char buffer[256];
+    regerror(m_status, &m_regex, buffer, sizeof buffer);
+    return buffer;
+  }
+
+  bool search(const std::string& text) const {
+#ifdef REG_STARTEND
+    // Matches across NUL bytes too (glibc, BSD).
+    regmatch_t range[1];
+    range[0].rm_so = 0;
+    range[0].rm_eo = static_cast<regoff_t>(text.size());
+    return regexec(&m_regex, text.c_str(), 1, range, REG_STARTEND) == 0;
+#else
+    return regexec(&m_regex, text.c_str(), 0, nullptr, 0) == 0;
+#endif
+  }
+
+private:
+  regex_t m_regex{};
+  int m_status;
+};
+
+// A short, single-line excerpt of a body for messages.
+std::string excerpt(std::string_view body) {
+  return truncate_utf8(single_line(body), 80, "...");
+}
+
+bool json_contains(const json& actual, const json& expected) {
+  if (actual.is_string() && expected.is_string()) {
+    return actual.get<std::string>().find(expected.get<std::string>()) != std::string::npos;
+  }
+  if (actual.is_array()) {
+    for (const json& element : actual) {
+      if (element == expected) {
+        return true;
+      }
+    }
+    return false;
+  }
+  if (actual.is_object() && expected.is_string()) {
+    return actual.contains(expected.get<std::string>());
+  }
+  return false;
+}
+
+// The first unmet JSON expectation, or "" when all hold.
+std::string check_json(const std::vector<JsonExpectation>& expectations, const std::string& body) {
+  const json document = json::parse(body, nullptr, false);
+  if (document.is_discarded()) {
+    return "body is not valid JSON: \"" + excerpt(body) + "\"";
+  }
+  for (const JsonExpectation& expectation : expectations) {
+    const json expected = json::parse(expectation.value_json);
+    const bool equals = expectation.op == JsonExpectation::Operator::equals;
+    const std::string wanted = expectation.pointer + (equals ? " == " : " contains ") +
+                               truncate_utf8(expected.dump(), 60, "...");
+    json::json_pointer pointer;
+    try {
+      pointer = json::json_pointer(expectation.pointer);
+    } catch (const json::exception&) {
+      return "\"" + expectation.pointer + "\" is not a JSON pointer";
+    }
+    if (!document.contains(pointer)) {
+      return "expected " + wanted + ", but the body has no " + expectation.pointer;
+    }
+    const json& actual = document.at(pointer);
+    const bool holds = equals ? actual == expected : json_contains(actual, expected);
+    if (!holds) {
+      return "expected " + wanted + ", got " +
+             truncate_utf8(actual.dump(-1, ' ', false, json::error_handler_t::replace), 60, "...");
+    }
+  }
+  return "";
+}
+
+} // namespace
+
+Status validate_regex(const std::string& pattern) {
+  const PosixRegex regex(pattern);
+  if (!regex.compiled()) {
+    return Error{"not a valid POSIX extended regular expression: " + regex.error_text(), {}};
+  }
+  return Done{};
+}
+
+Attempt evaluate_http(const HttpExpectations& expect, const HttpResponse& response) {
+  Attempt attempt;
+  if (!response.transferred) {
+    attempt.detail = response.transport_error;
+    return attempt;
+  }
+  attempt.latency_seconds = response.total_seconds;
+  attempt.measurements = {{"status", static_cast<double>(response.status)},
+                          {"response_seconds", response.total_seconds}};
+  const std::string timing =
+      std::to_string(response.status) + " in " + format_duration(response.total_seconds);
+  if (!status_in(expect.statuses, response.status)) {
+    attempt.detail = "status " + std::to_string(response.status) + ", expected " +
+                     format_status_set(expect.statuses);
+    if (!response.body.empty()) {
+      attempt.detail += ": \"" + excerpt(response.body) + "\"";
+    }
+    return attempt;
+  }
+  if (expect.max_response_seconds && response.total_seconds > *expect.max_response_seconds) {
+    attempt.detail =
+        timing + ", slower than the " + format_duration(*expect.max_response_seconds) + " allowed";
+    return attempt;
+  }
+  if (!expect.body_contains.empty() &&
+      response.body.find(expect.body_contains) == std::string::npos) {
+    attempt.detail = timing + ", but the body lacks \"" + excerpt(expect.body_contains) + "\"";
+    return attempt;
+  }
+  if (!expect.body_regex.empty()) {
+    const PosixRegex regex(expect.body_regex);
+    if (!regex.compiled() || !regex.search(response.body)) {
+      attempt.detail =
+          timing + ", but the body does not match /" + excerpt(expect.body_regex) + "/";
+      return attempt;
+    }
+  }
+  if (!expect.json.empty()) {
+    if (response.body_truncated) {
+      attempt.detail = timing + ", but the body is too large to check as JSON";
+      return attempt;
+    }
+    if (std::string unmet = check_json(expect.json, response.body); !unmet.empty()) {
+      attempt.detail = timing + "; " + unmet;
+      return attempt;
+    }
+  }
+  attempt.ok = true;
+  attempt.detail = timing;
+  if (response.redirects > 0) {
+    attempt.detail += " after " + std::to_string(response.redirects) + " redirect(s)";
+  }
+  return attempt;
+}
+
+std::string scrub_secrets(std::string text, const std::vector<std::string>& secrets) {
+  for (const std::string& secret : secrets) {
+    if (secret.empty()) {
+      continue;
+    }
+    for (size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 3)) {
+      text.replace(at, secret.size(), "***");
+    }
+  }
+  return text;
+}
+
+} // namespace gatekit::health
