@@ -431,7 +431,16 @@ private:
         }
         ObjectReader item((*list)[i], m_fields.path_of("json") + "/" + std::to_string(i), m_file);
         GATEKIT_READ(pointer, item.string("pointer"));
-        if (!pointer || (!pointer->empty() && pointer->front() != '/')) {
+        bool valid_pointer = pointer.has_value();
+        if (valid_pointer) {
+          try {
+            json::json_pointer parsed(*pointer);
+            static_cast<void>(parsed);
+          } catch (const json::exception&) {
+            valid_pointer = false;
+          }
+        }
+        if (!valid_pointer) {
           return item.error_at("pointer", "expected a JSON pointer such as \"/status\"");
         }
         JsonExpectation expectation;

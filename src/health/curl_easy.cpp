@@ -2,7 +2,9 @@
 
 #include <gatekit/health/probes.hpp>
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 
 namespace gatekit::health {
 namespace {
@@ -77,14 +79,27 @@ void configure_request(PreparedRequest& prepared, const HttpRequest& request,
   }
 }
 
-std::string describe_curl_error(CURLcode code, const char* error_buffer, double timeout_seconds) {
-  const std::string detail =
+std::string describe_curl_error(CURLcode code, const char* error_buffer, double timeout_seconds,
+                                long os_errno) {
+  std::string detail =
       error_buffer != nullptr && error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
   switch (code) {
   case CURLE_OPERATION_TIMEDOUT:
     return "timed out after " + format_duration(timeout_seconds) + " (" + detail + ")";
-  case CURLE_COULDNT_CONNECT:
-    return "cannot connect: " + detail;
+  case CURLE_COULDNT_CONNECT: {
+    // libcurl's text ends in the generic ": Couldn't connect to server"; the
+    // system's reason says more.
+    if (const size_t generic = detail.rfind(": Couldn't connect to server");
+        generic != std::string::npos) {
+      detail.erase(generic);
+    }
+    const std::string reason = os_errno == ECONNREFUSED   ? "connection refused"
+                               : os_errno == ENETUNREACH  ? "network unreachable"
+                               : os_errno == EHOSTUNREACH ? "host unreachable"
+                               : os_errno != 0 ? std::strerror(static_cast<int>(os_errno))
+                                               : "cannot connect";
+    return reason + " (" + detail + ")";
+  }
   case CURLE_COULDNT_RESOLVE_HOST:
     return "cannot resolve the host: " + detail;
   case CURLE_TOO_MANY_REDIRECTS:
@@ -103,6 +118,13 @@ std::string describe_curl_error(CURLcode code, const char* error_buffer, double 
   }
 }
 
+std::string describe_transfer_error(CURL* handle, CURLcode code, const char* error_buffer,
+                                    double timeout_seconds) {
+  long os_errno = 0;
+  curl_easy_getinfo(handle, CURLINFO_OS_ERRNO, &os_errno);
+  return describe_curl_error(code, error_buffer, timeout_seconds, os_errno);
+}
+
 HttpResponse perform_request(const HttpRequest& request, double timeout_seconds) {
   PreparedRequest prepared;
   configure_request(prepared, request, timeout_seconds, k_max_body_bytes);
@@ -118,7 +140,8 @@ HttpResponse perform_request(const HttpRequest& request, double timeout_seconds)
   response.total_seconds = static_cast<double>(total_us) / 1e6;
   // A write error after the capture limit is our own stop, not a failure.
   if (code != CURLE_OK && !(code == CURLE_WRITE_ERROR && prepared.body.truncated)) {
-    response.transport_error = describe_curl_error(code, prepared.error, timeout_seconds);
+    response.transport_error =
+        describe_transfer_error(handle, code, prepared.error, timeout_seconds);
     return response;
   }
   response.transferred = true;

@@ -45,6 +45,13 @@ void configure_request(PreparedRequest& prepared, const HttpRequest& request,
 
 // Why a transfer failed, in words a user acts on ("connection refused",
 // "timed out after 2.00 s", "TLS certificate not trusted: ...").
-std::string describe_curl_error(CURLcode code, const char* error_buffer, double timeout_seconds);
+// `os_errno` is CURLINFO_OS_ERRNO, which tells a refused connection from an
+// unreachable network.
+std::string describe_curl_error(CURLcode code, const char* error_buffer, double timeout_seconds,
+                                long os_errno = 0);
+
+// describe_curl_error for a finished transfer on `handle`.
+std::string describe_transfer_error(CURL* handle, CURLcode code, const char* error_buffer,
+                                    double timeout_seconds);
 
 } // namespace gatekit::health

@@ -61,13 +61,14 @@ Attempt evaluate_latency(const LatencyProbe& probe, const LatencySummary& summar
                               std::to_string(summary.requests);
   std::vector<std::string> breaches;
   if (answered == 0) {
-    breaches.push_back("no request got a response" +
-                       (summary.first_error.empty() ? "" : " (" + summary.first_error + ")"));
+    attempt.detail = "none of " + std::to_string(summary.requests) + " requests got a response" +
+                     (summary.first_error.empty() ? "" : " (" + summary.first_error + ")");
+    return attempt;
   }
   if (probe.max_error_rate) {
     // Exact: errors / requests * 100 <= threshold, i.e. successes meet 100 - threshold.
     const Percent success_needed{100'000'000 - probe.max_error_rate->micro};
-    if (!ratio_meets(answered, summary.requests, success_needed) && answered > 0) {
+    if (!ratio_meets(answered, summary.requests, success_needed)) {
       breaches.push_back(std::string("error rate ") + rate_text + " > " +
                          format_percent(*probe.max_error_rate) + "%" +
                          (summary.first_error.empty() ? "" : " (" + summary.first_error + ")"));
@@ -81,7 +82,7 @@ Attempt evaluate_latency(const LatencyProbe& probe, const LatencySummary& summar
                 {"p95", probe.max_p95, summary.p95},
                 {"p99", probe.max_p99, summary.p99}};
   for (const auto& limit : limits) {
-    if (limit.limit && answered > 0 && limit.value > *limit.limit) {
+    if (limit.limit && limit.value > *limit.limit) {
       breaches.push_back(std::string(limit.name) + " " + format_duration(limit.value) + " > " +
                          format_duration(*limit.limit));
     }

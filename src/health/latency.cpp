@@ -76,7 +76,7 @@ LatencySummary measure_latency(const LatencyProbe& probe, double timeout_seconds
       if (!transferred) {
         ++errors;
         if (first_error.empty()) {
-          first_error = describe_curl_error(code, slot->error, timeout_seconds);
+          first_error = describe_transfer_error(handle, code, slot->error, timeout_seconds);
         }
       } else if (!status_in(probe.statuses, status)) {
         ++errors;

@@ -20,7 +20,8 @@ Attempt probe_tcp(const TcpProbe& probe, double timeout_seconds) {
   curl_off_t connect_us = 0;
   curl_easy_getinfo(prepared.handle.get(), CURLINFO_CONNECT_TIME_T, &connect_us);
   if (code != CURLE_OK) {
-    attempt.detail = describe_curl_error(code, prepared.error, timeout_seconds);
+    attempt.detail =
+        describe_transfer_error(prepared.handle.get(), code, prepared.error, timeout_seconds);
     return attempt;
   }
   attempt.ok = true;

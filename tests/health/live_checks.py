@@ -120,7 +120,7 @@ def scenario_fault():
         expect(details["redirect-not-followed"].startswith("status 302"),
                "redirects are not followed unless asked", details["redirect-not-followed"])
         expect("slower than the 100 ms allowed" in details["slow"], "max response time", details["slow"])
-        expect(details["refused"].startswith("cannot connect"), "a closed port is named", details["refused"])
+        expect(details["refused"].startswith("connection refused (Failed to connect to 127.0.0.1 port "), "a closed port is named", details["refused"])
         expect(checks["flaky-out-of-retries"]["attempts"] == 2
                and "status 503" in details["flaky-out-of-retries"], "retries are bounded")
 
@@ -164,7 +164,7 @@ def scenario_ipv6():
         code, out, err, _, _ = run(["--url", local, "--retries", "0", "--timeout", "3s"])
         expect(code == 0 and "200 in" in out, "localhost reaches an IPv6-only service", out + err)
         code, out, err, elapsed, _ = run(["--url", local, "--ip-version", "4", "--retries", "0", "--timeout", "3s"])
-        expect(code == 1 and "cannot connect" in out, "--ip-version 4 does not fall back to IPv6", out + err)
+        expect(code == 1 and "connection refused" in out, "--ip-version 4 does not fall back to IPv6", out + err)
         expect(elapsed < 2.0, "and fails fast (took %.2f s)" % elapsed)
         code, out, err, _, _ = run(["--tcp", "[::1]:%d" % server.port, "--retries", "0"])
         expect(code == 0, "tcp to an IPv6 literal", out + err)

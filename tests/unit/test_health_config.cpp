@@ -161,6 +161,10 @@ TEST_SUITE("health::config") {
     CHECK(error_of(R"j({"checks": [{"type": "tcp", "host": "h", "port": 1},
                                   {"type": "tcp", "host": "h", "port": 1}]})j")
               .find("/checks/1/name: a second check named") != std::string::npos);
+    CHECK(
+        error_of(
+            R"j({"checks": [{"type": "http", "url": "http://x", "json": [{"pointer": "/a~2", "equals": 1}]}]})j") ==
+        "health.json: /checks/0/json/0/pointer: expected a JSON pointer such as \"/status\"");
     CHECK(error_of(R"j({"checks": []})j") ==
           "health.json: /checks: expected a non-empty list of checks");
     CHECK(error_of(R"j({"checks": [{"type": "files", "exist": ["a"], "min_count": 3}]})j")
