@@ -68,7 +68,7 @@ fuzz-build:
 # Runs every fuzz target for FUZZ_SECONDS over a scratch copy of its corpus;
 # new interesting inputs land in fuzz/corpus-work/ (copy keepers into fuzz/corpus/).
 fuzz: fuzz-build
-	@for target in junit_parser coverage_parser lcov_diff; do \
+	@for target in junit_parser coverage_parser lcov_diff health_inputs; do \
 	  mkdir -p fuzz/corpus-work/$$target; \
 	  build-fuzz/bin/$${target}_fuzzer -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 	    -max_len=65536 fuzz/corpus-work/$$target fuzz/corpus/$${target%_parser} || exit 1; \

@@ -61,3 +61,8 @@ add_test(NAME action.health-check.machine
                  --with report-json=out/health.json
                  --expect-exit 0 --expect-output healthy=true --expect-output failed=0
                  --expect-summary "health-check: healthy" --expect-file out/health.json)
+
+# The fuzz corpus replayed without libFuzzer: found crashes stay fixed.
+add_executable(health_inputs_replay ${PROJECT_SOURCE_DIR}/fuzz/health_inputs_fuzzer.cpp ${PROJECT_SOURCE_DIR}/fuzz/replay_main.cpp)
+target_link_libraries(health_inputs_replay PRIVATE gatekit::core)
+add_test(NAME fuzz.health_inputs_replay COMMAND health_inputs_replay ${PROJECT_SOURCE_DIR}/fuzz/corpus/health_inputs)

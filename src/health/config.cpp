@@ -614,6 +614,9 @@ Result<Config> parse_config(std::string_view text, const std::string& path,
       message = message.substr(colon + 2);
     }
     return make_error(path, "not valid JSON: " + single_line(message), line, column);
+  } catch (const json::exception& error) {
+    // Parsed but not representable, e.g. a number beyond the range of a double.
+    return make_error(path, std::string("not valid JSON: ") + error.what());
   }
   if (!document.is_object()) {
     Error error = make_error(path, "expected an object with a \"checks\" list");
@@ -762,7 +765,10 @@ std::optional<JsonExpectation> parse_json_expectation(std::string_view text) {
   }
   const std::string_view value = trim(text.substr(value_start));
   const json parsed = json::parse(value, nullptr, false);
-  expectation.value_json = parsed.is_discarded() ? json(std::string(value)).dump() : parsed.dump();
+  // A string that is not UTF-8 gets U+FFFD for its bad bytes rather than an
+  // exception: the expectation then simply does not match.
+  expectation.value_json = (parsed.is_discarded() ? json(std::string(value)) : parsed)
+                               .dump(-1, ' ', false, json::error_handler_t::replace);
   return expectation;
 }
 

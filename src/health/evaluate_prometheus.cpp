@@ -43,9 +43,32 @@ std::string label_text(const json& metric) {
     if (text.size() > 1) {
       text += ',';
     }
-    text += name + "=" + (value.is_string() ? json(value.get<std::string>()).dump() : value.dump());
+    text += name + "=" + value.dump(-1, ' ', false, json::error_handler_t::replace);
   }
   return text + "}";
+}
+
+// A member of an object when it has the wanted kind; the API's answer is
+// untrusted input, and json::value() throws on a type mismatch.
+std::string string_member(const json& object, const char* key, const char* fallback) {
+  if (object.is_object()) {
+    const auto found = object.find(key);
+    if (found != object.end() && found->is_string()) {
+      return found->get<std::string>();
+    }
+  }
+  return fallback;
+}
+
+const json& member(const json& object, const char* key) {
+  static const json k_null;
+  if (object.is_object()) {
+    const auto found = object.find(key);
+    if (found != object.end()) {
+      return *found;
+    }
+  }
+  return k_null;
 }
 
 std::string format_value(double value) {
@@ -63,14 +86,14 @@ Result<std::vector<PromSample>> parse_prometheus_response(std::string_view body)
                      truncate_utf8(single_line(body), 80, "...") + "\"",
                  {}};
   }
-  if (document.value("status", "") != "success") {
-    const std::string type = document.value("errorType", "error");
-    const std::string message = document.value("error", "no error message");
+  if (string_member(document, "status", "") != "success") {
+    const std::string type = string_member(document, "errorType", "error");
+    const std::string message = string_member(document, "error", "no error message");
     return Error{"Prometheus " + type + ": " + truncate_utf8(single_line(message), 200, "..."), {}};
   }
-  const json data = document.value("data", json::object());
-  const std::string type = data.value("resultType", "");
-  const json result = data.value("result", json());
+  const json& data = member(document, "data");
+  const std::string type = string_member(data, "resultType", "");
+  const json& result = member(data, "result");
   std::vector<PromSample> samples;
   if (type == "scalar") {
     const std::optional<double> value = sample_value(result);
@@ -87,11 +110,11 @@ Result<std::vector<PromSample>> parse_prometheus_response(std::string_view body)
   }
   for (const json& series : result) {
     const std::optional<double> value =
-        series.is_object() ? sample_value(series.value("value", json())) : std::nullopt;
+        series.is_object() ? sample_value(member(series, "value")) : std::nullopt;
     if (!value) {
       return Error{"Prometheus returned a malformed sample", {}};
     }
-    samples.push_back({label_text(series.value("metric", json::object())), *value});
+    samples.push_back({label_text(member(series, "metric")), *value});
   }
   return samples;
 }

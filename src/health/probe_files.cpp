@@ -35,6 +35,8 @@ std::string parse_problem(const std::string& path) {
       const auto [line, column] =
           LineIndex(text.value()).locate(error.byte > 0 ? error.byte - 1 : 0);
       return make_error(path, "not valid JSON", line, column).to_string();
+    } catch (const nlohmann::json::exception& error) {
+      return make_error(path, std::string("not valid JSON: ") + error.what()).to_string();
     }
     return "";
   }

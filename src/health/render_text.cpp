@@ -34,10 +34,11 @@ std::string render_text(const HealthRun& run) {
     // A check named by its target (a --url check) is not named twice.
     const std::string name = single_line(check.name);
     const std::string target = truncate_utf8(single_line(check.target), 100, "...");
-    const std::string label = check.target.find(check.name) != std::string::npos ? target
-                              : check.name.find(check.target) != std::string::npos
-                                  ? name
-                                  : name + " (" + target + ")";
+    // A check named after its target (a --url or --disk check) is not named twice.
+    const bool named_by_target = check.name == check.target ||
+                                 check.target.ends_with(" " + check.name) ||
+                                 check.name == check.type + " " + check.target;
+    const std::string label = named_by_target ? name : name + " (" + target + ")";
     text += std::string("  ") + outcome_label(check.outcome) + "  " + label + ": " +
             single_line(check.last.detail);
     if (check.attempts > 1 && !check.last.ok) {
