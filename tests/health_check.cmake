@@ -13,6 +13,11 @@ gatekit_e2e(health.config_syntax_error_located
 gatekit_e2e(health.config_unknown_field_has_json_path
   CHECK --exit 2 --stderr-has "unknown_field.json: /checks/1/expect_staus: unknown field" --no-file "{tmp}/r.json"
   COMMAND ${HC} --config ${HEALTH_DATA}/unknown_field.json --report-json {tmp}/r.json)
+# A report path that cannot be written fails before any probing (a --wait
+# of minutes would otherwise end in exit 2 and no verdict).
+gatekit_e2e(health.unwritable_report_fails_first
+  CHECK --exit 2 --stderr-has "is a directory" --stdout-lacks "health-check:"
+  COMMAND ${HC} --tcp 127.0.0.1:1 --wait 30s --report-json {tmp})
 gatekit_e2e(health.missing_config_file
   CHECK --exit 2 --stderr-has "nonexistent.json"
   COMMAND ${HC} --config ${HEALTH_DATA}/nonexistent.json)

@@ -3,18 +3,14 @@
 
 #include <filesystem>
 #include <set>
+#include <string>
+#include <vector>
 
 namespace gatekit::github {
 
-namespace {
-
-// Refuses targets that cannot all be committed: a directory in the way, or two
-// files for one path (the later would silently replace the earlier). Checked
-// before anything is written, so the renames that follow only fail on
-// conditions no check can foresee.
-Status check_targets(const std::vector<std::pair<std::string, std::string>>& files) {
+Status check_output_paths(const std::vector<std::string>& paths) {
   std::set<std::filesystem::path> seen;
-  for (const auto& [path, content] : files) {
+  for (const std::string& path : paths) {
     if (path.empty()) {
       continue;
     }
@@ -30,12 +26,14 @@ Status check_targets(const std::vector<std::pair<std::string, std::string>>& fil
   return Done{};
 }
 
-} // namespace
-
 Status publish(const Publication& publication, const Context& context, std::ostream& out) {
   // All requested files or none: each goes to a temporary beside its target,
   // and only when every one is written are they moved into place.
-  if (Status checked = check_targets(publication.files); !checked) {
+  std::vector<std::string> paths;
+  for (const auto& [path, content] : publication.files) {
+    paths.push_back(path);
+  }
+  if (Status checked = check_output_paths(paths); !checked) {
     return checked;
   }
   std::vector<std::pair<std::string, std::string>> staged; // (temporary, target)

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cmath>
+#include <csignal>
 #include <cstring>
 
 namespace gatekit::health {
@@ -29,6 +30,12 @@ long milliseconds(double seconds) {
 
 void initialise_probes() {
   curl_global_init(CURL_GLOBAL_DEFAULT);
+#ifdef SIGPIPE
+  // CURLOPT_NOSIGNAL (needed with threads) stops libcurl from ignoring
+  // SIGPIPE itself, and a TLS write to a peer that reset the connection
+  // would otherwise kill the process instead of failing one check.
+  std::signal(SIGPIPE, SIG_IGN);
+#endif
 }
 
 void configure_request(PreparedRequest& prepared, const HttpRequest& request,

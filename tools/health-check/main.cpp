@@ -6,6 +6,7 @@
 #include <gatekit/common/cli.hpp>
 #include <gatekit/common/file_io.hpp>
 #include <gatekit/github/context.hpp>
+#include <gatekit/github/publish.hpp>
 #include <gatekit/health/config.hpp>
 #include <gatekit/health/probes.hpp>
 #include <gatekit/health/publish.hpp>
@@ -68,6 +69,12 @@ ExitCode run(int argc, const char* const* argv) {
   gatekit::Result<gatekit::health::Config> config = load_checks(options, env);
   if (!config) {
     return gatekit::report_input_error(k_tool, config.error().to_string());
+  }
+  const gatekit::Status writable = gatekit::github::check_output_paths(
+      {options.targets.report_json, options.targets.prometheus_file,
+       options.targets.summary_markdown});
+  if (!writable) {
+    return gatekit::report_input_error(k_tool, writable.error().to_string());
   }
   gatekit::health::initialise_probes();
   options.run.secrets = config.value().secrets;

@@ -23,6 +23,13 @@ struct Publication {
   std::vector<std::pair<std::string, std::string>> files;
 };
 
+// Refuses output paths that cannot all be written: a directory in the way,
+// or one path given for two outputs
+// (the later would silently replace the earlier). publish() checks this
+// before writing anything; a tool that works for long first (health-check
+// waiting for a service) checks it up front too, so a typo fails in a second.
+Status check_output_paths(const std::vector<std::string>& paths);
+
 // Writes the requested files, appends the outputs to $GITHUB_OUTPUT and the
 // Markdown to $GITHUB_STEP_SUMMARY, and prints the text to `out`: inside
 // Actions guarded against command injection and followed by the annotations.
