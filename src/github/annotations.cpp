@@ -31,6 +31,9 @@ std::string format_annotation(const Annotation& annotation) {
       if (annotation.end_line > annotation.line) {
         add("endLine", std::to_string(annotation.end_line));
       }
+      if (annotation.column > 0) {
+        add("col", std::to_string(annotation.column));
+      }
     }
   }
   if (!annotation.title.empty()) {

@@ -14,6 +14,7 @@ struct Annotation {
   int end_line = 0; // last line of a range; 0 for a single line
   std::string title;
   std::string message;
+  int column = 0; // 1-based column on `line` ("col="); 0 for none
 };
 
 // The workflow command "::error file=F,line=L,title=T::message\n" with every

@@ -1,0 +1,74 @@
+#pragma once
+
+// A JSON or YAML document as a tree of plain values that remember where they
+// were written (line, column, JSON Pointer), so every finding can point at
+// the exact spot. JSON parsers keep the last of two equal keys silently; the
+// tree does too, but the duplicates are recorded for the validator.
+
+#include <gatekit/common/error.hpp>
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace gatekit::flags {
+
+struct Member;
+
+// One value of the document and its position.
+struct Node {
+  enum class Kind { null, boolean, number, string, array, object };
+  Kind kind = Kind::null;
+  bool boolean = false;
+  double number = 0;
+  bool integer = false;        // a number written without fraction or exponent
+  std::string text;            // a string's value, or a number as written
+  std::vector<Member> members; // an object's, in source order
+  std::vector<Node> items;     // an array's
+  int line = 0;                // 1-based
+  int column = 0;              // 1-based, in bytes
+  std::string path;            // JSON Pointer, "" for the root
+
+  bool is_object() const { return kind == Kind::object; }
+  // The member named `key` (the last one written), or nullptr.
+  const Node* find(std::string_view key) const;
+};
+
+// An object member. (Not std::pair: a pair of an incomplete Node inside Node
+// is refused by clang with libstdc++.)
+struct Member {
+  std::string first; // the key
+  Node second;       // the value
+};
+
+// A key written twice in one object.
+struct DuplicateKey {
+  std::string path; // JSON Pointer of the repeated member
+  int line = 0;
+  int column = 0;
+  int first_line = 0; // where it was first written
+};
+
+enum class Syntax { json, yaml };
+
+struct Document {
+  Syntax syntax = Syntax::json;
+  Node root;
+  std::vector<DuplicateKey> duplicates;
+};
+
+// Parses JSON, or YAML when `file` ends in .yml/.yaml or the text does not
+// start (after blanks and a BOM) with '{' or '['. YAML plain scalars follow
+// the YAML 1.2 core schema (true, 12, ~); quoted ones are strings. Fails on
+// malformed text with the line and column, and on documents nested deeper
+// than 200 levels or larger than a million values (YAML alias bombs).
+Result<Document> parse_document(std::string_view text, const std::string& file);
+
+// `key` escaped for a JSON Pointer ('~' -> "~0", '/' -> "~1").
+std::string pointer_token(std::string_view key);
+
+// A short description of a value for messages: `the string "true"`, `a number`.
+std::string describe(const Node& node);
+
+} // namespace gatekit::flags
