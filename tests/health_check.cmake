@@ -49,7 +49,7 @@ add_test(NAME e2e.health.summary_renders_inert
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/e2e/summary_renders_inert.sh ${HC} --config ${HEALTH_DATA}/hostile_names.json)
 
 # Against real servers on loopback, started and stopped by each scenario.
-foreach(scenario fault deadlines ipv6 nginx prometheus secrets)
+foreach(scenario fault deadlines ipv6 nginx prometheus secrets hostile_answers)
   add_test(NAME health.live.${scenario}
            COMMAND ${GATEKIT_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/health/live_checks.py --bin ${HC} ${scenario})
   set_tests_properties(health.live.${scenario} PROPERTIES TIMEOUT 180 ENVIRONMENT PYTHONDONTWRITEBYTECODE=1)

@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <set>
+#include <tuple>
 
 namespace gatekit::health {
 namespace {
@@ -347,7 +348,27 @@ private:
     if (url->rfind("http://", 0) != 0 && url->rfind("https://", 0) != 0) {
       return m_fields.error_at("url", "expected an http:// or https:// URL");
     }
-    GATEKIT_READ(expanded_url, expand("url", *url));
+    // Values in the userinfo or the query of a URL are secrets (a token in
+    // "?key=${KEY}"); in the host, port or path they are addresses, and masking
+    // "127.0.0.1" or "80" would blank them out of the whole job's log.
+    const size_t authority = url->find("://") + 3;
+    const size_t authority_end = std::min(url->find_first_of("/?#", authority), url->size());
+    const size_t at = url->rfind('@', authority_end);
+    const size_t host_start = at != std::string::npos && at >= authority ? at + 1 : authority;
+    const size_t query = std::min(url->find('?', authority_end), url->size());
+    std::string expanded_url;
+    std::vector<std::string> not_secret;
+    for (const auto& [begin, end, secret] :
+         {std::tuple{size_t{0}, host_start, true}, std::tuple{host_start, query, false},
+          std::tuple{query, url->size(), true}}) {
+      Result<std::string> piece =
+          expand_environment(std::string_view(*url).substr(begin, end - begin), m_env,
+                             secret ? m_secrets : not_secret);
+      if (!piece) {
+        return m_fields.error_at("url", piece.error().message);
+      }
+      expanded_url += piece.value();
+    }
     request.url = expanded_url;
     request.display_url = *url;
     GATEKIT_READ(method, m_fields.string("method"));
@@ -459,6 +480,12 @@ private:
         probe.expect.json.push_back(std::move(expectation));
       }
     }
+    if (probe.request.method == "HEAD" &&
+        (!probe.expect.body_contains.empty() || !probe.expect.body_regex.empty() ||
+         !probe.expect.json.empty())) {
+      return m_fields.error_at("method", "a HEAD response has no body for body_contains, "
+                                         "body_regex or json to check");
+    }
     // Compiled once here so a bad pattern is a config error, not a failing check.
     if (!probe.expect.body_regex.empty()) {
       if (const Status valid = validate_regex(probe.expect.body_regex); !valid) {
@@ -491,7 +518,8 @@ private:
     probe.max_p95 = p95;
     probe.max_p99 = p99;
     probe.warn_p95 = warn95;
-    probe.max_error_rate = error_rate;
+    // Unset, errors still count: the design documents' rollback threshold.
+    probe.max_error_rate = error_rate ? error_rate : parse_percent("1");
     return Probe(std::move(probe));
   }
 
@@ -603,6 +631,10 @@ private:
 
 Result<Config> parse_config(std::string_view text, const std::string& path,
                             const github::EnvLookup& env, const CheckDefaults& overrides) {
+  if (json_nests_deeper_than(text, k_max_json_depth)) {
+    return make_error(path, "nests deeper than " + std::to_string(k_max_json_depth) +
+                                " levels: not a health-check config");
+  }
   json document;
   try {
     document = json::parse(text);

@@ -75,6 +75,9 @@ bool json_contains(const json& actual, const json& expected) {
 
 // The first unmet JSON expectation, or "" when all hold.
 std::string check_json(const std::vector<JsonExpectation>& expectations, const std::string& body) {
+  if (json_nests_deeper_than(body, k_max_json_depth)) {
+    return "the body nests deeper than " + std::to_string(k_max_json_depth) + " levels";
+  }
   const json document = json::parse(body, nullptr, false);
   if (document.is_discarded()) {
     return "body is not valid JSON: \"" + excerpt(body) + "\"";
@@ -90,10 +93,19 @@ std::string check_json(const std::vector<JsonExpectation>& expectations, const s
     } catch (const json::exception&) {
       return "\"" + expectation.pointer + "\" is not a JSON pointer";
     }
-    if (!document.contains(pointer)) {
+    // contains() itself throws on an array index too large to be one.
+    const json* found = nullptr;
+    try {
+      if (document.contains(pointer)) {
+        found = &document.at(pointer);
+      }
+    } catch (const json::exception&) {
+      found = nullptr;
+    }
+    if (found == nullptr) {
       return "expected " + wanted + ", but the body has no " + expectation.pointer;
     }
-    const json& actual = document.at(pointer);
+    const json& actual = *found;
     const bool holds = equals ? actual == expected : json_contains(actual, expected);
     if (!holds) {
       return "expected " + wanted + ", got " +
@@ -104,6 +116,30 @@ std::string check_json(const std::vector<JsonExpectation>& expectations, const s
 }
 
 } // namespace
+
+bool json_nests_deeper_than(std::string_view text, std::size_t limit) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i; // the escaped character cannot end the string
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > limit) {
+        return true;
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
 
 Status validate_regex(const std::string& pattern) {
   const PosixRegex regex(pattern);
@@ -175,6 +211,25 @@ std::string scrub_secrets(std::string text, const std::vector<std::string>& secr
     }
     for (size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 3)) {
       text.replace(at, secret.size(), "***");
+    }
+  }
+  // Excerpts are cut to a length and marked "..."; a secret cut there is only
+  // a prefix of itself, which the search above cannot see. Whatever precedes
+  // a cut and begins a secret goes too.
+  static constexpr std::string_view k_cut = "...";
+  for (size_t cut = text.find(k_cut); cut != std::string::npos; cut = text.find(k_cut, cut + 3)) {
+    size_t longest = 0;
+    for (const std::string& secret : secrets) {
+      for (size_t length = std::min(secret.size(), cut); length > longest; --length) {
+        if (text.compare(cut - length, length, secret, 0, length) == 0) {
+          longest = length;
+          break;
+        }
+      }
+    }
+    if (longest > 0) {
+      text.replace(cut - longest, longest, "***");
+      cut = cut - longest + 3;
     }
   }
   return text;

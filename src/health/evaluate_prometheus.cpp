@@ -80,6 +80,11 @@ std::string format_value(double value) {
 } // namespace
 
 Result<std::vector<PromSample>> parse_prometheus_response(std::string_view body) {
+  if (json_nests_deeper_than(body, k_max_json_depth)) {
+    return Error{"the answer nests deeper than " + std::to_string(k_max_json_depth) +
+                     " levels: not a Prometheus API answer",
+                 {}};
+  }
   const json document = json::parse(body, nullptr, false);
   if (document.is_discarded() || !document.is_object()) {
     return Error{"the answer is not Prometheus API JSON: \"" +

@@ -17,7 +17,7 @@ struct CurlMultiDeleter {
   void operator()(CURLM* multi) const { curl_multi_cleanup(multi); }
 };
 
-// Bodies of load requests are drained, not kept.
+// Bodies of load requests are read in full but kept only this far.
 constexpr std::size_t k_latency_body_limit = 64 * 1024;
 
 } // namespace
@@ -38,22 +38,37 @@ LatencySummary measure_latency(const LatencyProbe& probe, double timeout_seconds
   std::vector<double> seconds;
   seconds.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(probe.requests, 10'000'000)));
 
+  // The timeout bounds the whole batch, as it bounds one attempt of any
+  // other check: no request starts after it, and each gets only what is left.
+  const auto wall_start = std::chrono::steady_clock::now();
+  const auto seconds_left = [&] {
+    return timeout_seconds -
+           std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  };
+  bool cut_short = false;
   const auto start_slot = [&](PreparedRequest& slot) {
+    const double left = seconds_left();
+    if (left <= 0.0) {
+      cut_short = true;
+      return false;
+    }
     if (!slot.handle) {
-      configure_request(slot, probe.request, timeout_seconds, k_latency_body_limit);
+      configure_request(slot, probe.request, left, k_latency_body_limit);
       curl_easy_setopt(slot.handle.get(), CURLOPT_PRIVATE, &slot);
     }
+    curl_easy_setopt(slot.handle.get(), CURLOPT_TIMEOUT_MS,
+                     std::max(1L, static_cast<long>(left * 1000.0)));
     slot.body.data.clear();
     slot.body.truncated = false;
     slot.error[0] = '\0';
     curl_multi_add_handle(multi.get(), slot.handle.get());
     ++started;
+    return true;
   };
-  const auto wall_start = std::chrono::steady_clock::now();
+  int running = 0;
   for (PreparedRequest& slot : requests) {
-    start_slot(slot);
+    running += start_slot(slot) ? 1 : 0;
   }
-  int running = static_cast<int>(slots);
   while (running > 0) {
     if (curl_multi_perform(multi.get(), &running) != CURLM_OK) {
       break;
@@ -71,9 +86,7 @@ LatencySummary measure_latency(const LatencyProbe& probe, double timeout_seconds
       curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
       curl_off_t total_us = 0;
       curl_easy_getinfo(handle, CURLINFO_TOTAL_TIME_T, &total_us);
-      const bool transferred =
-          code == CURLE_OK || (code == CURLE_WRITE_ERROR && slot->body.truncated);
-      if (!transferred) {
+      if (code != CURLE_OK) {
         ++errors;
         if (first_error.empty()) {
           first_error = describe_transfer_error(handle, code, slot->error, timeout_seconds);
@@ -87,8 +100,7 @@ LatencySummary measure_latency(const LatencyProbe& probe, double timeout_seconds
         seconds.push_back(static_cast<double>(total_us) / 1e6);
       }
       curl_multi_remove_handle(multi.get(), handle);
-      if (started < probe.requests) {
-        start_slot(*slot);
+      if (started < probe.requests && start_slot(*slot)) {
         ++running;
       }
     }
@@ -98,8 +110,16 @@ LatencySummary measure_latency(const LatencyProbe& probe, double timeout_seconds
   }
   const double wall =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
-  // Requests never started (a multi failure) count as errors, so the total is honest.
+  // Requests never started (cut off by the timeout, or a multi failure)
+  // count as errors, so the total is honest.
   errors += probe.requests - std::min<std::uint64_t>(probe.requests, started);
+  if (cut_short && first_error.empty()) {
+    first_error = "the " + format_duration(timeout_seconds) + " timeout ended the batch after " +
+                  std::to_string(started) + " of " + std::to_string(probe.requests) + " requests";
+  } else if (cut_short) {
+    first_error += "; the " + format_duration(timeout_seconds) + " timeout ended the batch after " +
+                   std::to_string(started) + " of " + std::to_string(probe.requests) + " requests";
+  }
   return summarize_latencies(std::move(seconds), errors, wall, std::move(first_error));
 }
 

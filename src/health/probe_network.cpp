@@ -15,6 +15,9 @@ Attempt probe_tcp(const TcpProbe& probe, double timeout_seconds) {
   PreparedRequest prepared;
   configure_request(prepared, request, timeout_seconds, 0);
   curl_easy_setopt(prepared.handle.get(), CURLOPT_CONNECT_ONLY, 1L);
+  // A connect-only transfer through an http_proxy from the environment would
+  // "connect" to the proxy and pass for a port that is closed.
+  curl_easy_setopt(prepared.handle.get(), CURLOPT_PROXY, "");
   Attempt attempt;
   const CURLcode code = curl_easy_perform(prepared.handle.get());
   curl_off_t connect_us = 0;

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <exception>
 #include <thread>
 #include <type_traits>
 
@@ -86,7 +87,14 @@ CheckResult run_check(const Check& check, const std::vector<std::string>& secret
       timeout = std::min(timeout, check.retry.wait_seconds - seconds_since(start));
     }
     result.attempts = attempt_number;
-    result.last = probe_once(check, std::max(timeout, 0.001));
+    try {
+      result.last = probe_once(check, std::max(timeout, 0.001));
+    } catch (const std::exception& error) {
+      // A probe's library throwing (an allocation failure, a parser limit)
+      // fails this check, not the whole run and its report.
+      result.last = Attempt{};
+      result.last.detail = std::string("the probe failed: ") + error.what();
+    }
     result.last.detail = scrub_secrets(std::move(result.last.detail), secrets);
     if (result.last.ok) {
       break;

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 
 sys.dont_write_bytecode = True
@@ -256,6 +257,82 @@ def scenario_secrets():
         code, out, err, _, files = run_config(config, env={})
         expect(code == 2 and "environment variable API_KEY is not set" in err and "report.json" not in files,
                "an unset variable is a config error (exit 2, no report)", out + err)
+        # A body echoing the secret where the excerpt is cut: no prefix of it survives.
+        secret = "hunter2secretvalue0123456789"
+        config = {"checks": [{"name": "echo", "type": "http", "retries": 0, "expect_status": "404",
+                              "url": server.url("/body/") + "A" * 70 + "?append=${API_KEY}"}]}
+        code, out, err, _, files = run_config(config, env={"API_KEY": secret}, github=True)
+        leaked = [name for name, text in files.items() if secret[:6] in text]
+        expect(code == 1 and secret[:6] not in out.split("\n", 1)[1] and not leaked,
+               "a secret cut off in an excerpt leaves no prefix behind", out[:600] + str(leaked))
+        # Headers set by the config do not follow a redirect to another origin.
+        other = server.url("/headers").replace("127.0.0.1", "localhost")
+        config = {"checks": [{"name": "hop", "type": "http", "retries": 0, "follow_redirects": True,
+                              "url": server.url("/redirect-to?url=") + urllib.parse.quote(other, safe=""),
+                              "headers": {"X-Api-Key": "${API_KEY}"},
+                              "json": [{"pointer": "/x-api-key", "equals": "absent"}]}]}
+        code, out, err, _, files = run_config(config, env={"API_KEY": "k3y-k3y-k3y"})
+        _, checks = checks_by_name(files)
+        expect("the body has no /x-api-key" in checks["hop"]["detail"],
+               "a configured header is dropped when a redirect changes origin", checks["hop"]["detail"])
+        # Host and port from the environment are addresses, not secrets to mask.
+        config = {"checks": [{"name": "addr", "type": "http", "retries": 0,
+                              "url": "http://${HOST}:${PORT}/ok"}]}
+        code, out, err, _, _ = run_config(config, env={"HOST": "127.0.0.1", "PORT": str(server.port)},
+                                          github=True)
+        expect(code == 0 and "::add-mask::" not in out, "host and port are not masked", out[:300])
+
+
+def scenario_hostile_answers():
+    """What a deployed service (or something in its place) can answer must not
+    crash the run, pass a down port, or outlast the timeout."""
+    with servers.FaultServer() as server:
+        url = server.url
+        closed = servers.free_port()
+        # A proxy in the environment must not make a closed port look open.
+        code, out, err, _, _ = run(["--tcp", "127.0.0.1:%d" % closed, "--retries", "0"],
+                                   env={"http_proxy": server.url("/"), "HTTPS_PROXY": server.url("/"),
+                                        "ALL_PROXY": server.url("/")})
+        expect(code == 1 and "connection refused" in out, "tcp ignores proxy variables", out + err)
+        config = {"defaults": {"retries": 0, "timeout": "3s"}, "checks": [
+            {"name": "deep", "type": "http", "url": url("/nested/200000"),
+             "json": [{"pointer": "/a", "equals": 1}]},
+            {"name": "huge index", "type": "http", "url": url("/ok"),
+             "json": [{"pointer": "/items/99999999999999999999999", "equals": 1}]},
+            {"name": "ok", "type": "http", "url": url("/ok")},
+            {"name": "mostly errors", "type": "latency", "url": url("/flaky/lat/19"), "requests": 20,
+             "concurrency": 1, "max_p95": "1s"},
+            {"name": "bodiless post", "type": "http", "method": "POST", "url": url("/headers"),
+             "json": [{"pointer": "/content-length", "equals": "0"}]},
+        ]}
+        code, out, err, _, files = run_config(config)
+        expect(code == 1 and "report.json" in files, "hostile bodies fail checks, not the run", out + err)
+        _, checks = checks_by_name(files)
+        expect("nests deeper than 256 levels" in checks["deep"]["detail"], "a deeply nested body is refused",
+               checks["deep"]["detail"])
+        expect("has no /items/99999999999999999999999" in checks["huge index"]["detail"],
+               "an index too large for an array is simply absent", checks["huge index"]["detail"])
+        expect(checks["ok"]["result"] == "passed", "the other checks still run")
+        expect(checks["mostly errors"]["result"] == "failed"
+               and "error rate 95.00% > 1%" in checks["mostly errors"]["detail"],
+               "a latency check without max_error_rate still fails on errors (default 1%)",
+               checks["mostly errors"]["detail"])
+        expect(checks["bodiless post"]["result"] == "passed", "a POST without a body sends Content-Length: 0",
+               checks["bodiless post"]["detail"])
+        # The latency check's timeout bounds the whole batch.
+        config = {"checks": [{"name": "slow batch", "type": "latency", "url": url("/slow/400"),
+                              "requests": 20, "concurrency": 1, "timeout": "1s", "retries": 0}]}
+        code, out, err, elapsed, files = run_config(config)
+        _, checks = checks_by_name(files)
+        expect(code == 1 and "timeout ended the batch after" in checks["slow batch"]["detail"],
+               "a batch cut off by its timeout fails and says so", checks["slow batch"]["detail"])
+        expect(elapsed < 2.0, "the 1 s timeout of a latency batch holds (took %.2f s)" % elapsed)
+        # A full body is read even past what is kept, so the response time is the download's.
+        code, out, err, _, files = run(["--url", url("/size/20000000"), "--retries", "0",
+                                        "--report-json", "{tmp}/report.json"])
+        report = json.loads(files["report.json"])
+        expect(code == 0 and report["checks"][0]["measurements"]["status"] == 200,
+               "a 20 MB body is read to its end", out + err)
 
 
 SCENARIOS = {name[len("scenario_"):]: function for name, function in globals().items()

@@ -11,7 +11,7 @@ written atomically (temp file + rename) to --port-file and printed as
 "listening on HOST:PORT".  The process exits by itself after --max-seconds.
 
 Routes (GET/HEAD; POST accepted everywhere, its body is read and ignored
-unless stated; query strings are ignored):
+unless stated; query strings are ignored unless stated):
   /ok                       200 {"status":"ok"} (application/json)
   /status/<code>            <code>, body "status <code>"
   /flaky/<key>/<n>          first n requests for <key> -> 503, then
@@ -32,11 +32,13 @@ unless stated; query strings are ignored):
   /json/degraded            503 {"status":"degraded","checks":{"db":"down"}}
   /redirect-loop            302 Location: /redirect-loop
   /redirect/<n>             302 Location: /redirect/<n-1>; /redirect/0 -> 200 "arrived"
+  /redirect-to?url=U[&status=S]  S (default 302) Location: U (e.g. another origin)
+  /nested/<n>               200 application/json {"a":[[...]]}, n arrays deep (cap 1e6)
   /headers                  200 JSON object {lower-cased name: value} of the
                             request headers (repeated headers joined by ", ")
   /require-header/<n>/<v>   200 "ok" if header <n> == <v> (name case-insensitive,
                             both URL-decoded), else 401 "missing or wrong header"
-  /body/<text>              200 text/plain, body = URL-decoded <text>
+  /body/<text>[?append=T]   200 text/plain, body = URL-decoded <text> followed by T
   /size/<bytes>             200 text/plain, <bytes> x 'x' (cap 64 MiB)
   /metrics                  Prometheus text exposition (see below)
   /set-metrics?error_share=F&latency_ms=F&rps=F
@@ -364,6 +366,16 @@ class Handler(BaseHTTPRequestHandler):
                 return self._send(200, "arrived")
             return self._send(302, "redirect\n",
                               headers=[("Location", "/redirect/%d" % (r - 1))])
+        if n == 1 and head == "redirect-to":
+            # /redirect-to?url=ENCODED[&status=302]: a redirect anywhere, e.g. to another origin.
+            query = urllib.parse.parse_qs(split.query)
+            target = query.get("url", ["/ok"])[0]
+            status = int(query.get("status", ["302"])[0])
+            return self._send(status, "redirect\n", headers=[("Location", target)])
+        if n == 2 and head == "nested" and p[1].isdigit():
+            # /nested/N: {"a": [[[...]]]} nested N arrays deep (capped at 1,000,000).
+            depth = min(int(p[1]), 1000000)
+            return self._send(200, '{"a":' + "[" * depth + "]" * depth + "}", "application/json")
         if n == 1 and head == "headers":
             h = {}
             for k, v in self.headers.items():
@@ -380,7 +392,8 @@ class Handler(BaseHTTPRequestHandler):
                               headers=[("WWW-Authenticate", "Bearer")])
         if n >= 2 and head == "body":
             raw = split.path[len("/body/"):]
-            return self._send(200, urllib.parse.unquote(raw))
+            tail = urllib.parse.parse_qs(split.query).get("append", [""])[0]
+            return self._send(200, urllib.parse.unquote(raw) + tail)
         if n == 2 and head == "size" and p[1].isdigit():
             return self._size(min(int(p[1]), MAX_SIZE))
         if n == 1 and head == "metrics":

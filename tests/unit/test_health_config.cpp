@@ -195,6 +195,30 @@ TEST_SUITE("health::config") {
     CHECK(config.value().checks[0].name.find("s3cr3t") == std::string::npos);
   }
 
+  TEST_CASE("only the userinfo and query of a URL hold secrets, not its host, port or path") {
+    const Result<Config> config = parse_config(
+        R"j({"checks": [{"type": "http", "url": "https://${USER}@${HOST}:${PORT}/${PATH}?k=${KEY}"}]})j",
+        "h.json",
+        fake_env({{"USER", "u1"}, {"HOST", "h1"}, {"PORT", "8443"}, {"PATH", "p1"}, {"KEY", "k1"}}),
+        {});
+    REQUIRE(config.ok());
+    CHECK(std::get<HttpProbe>(config.value().checks[0].probe).request.url ==
+          "https://u1@h1:8443/p1?k=k1");
+    CHECK(config.value().secrets == std::vector<std::string>{"u1", "k1"});
+  }
+
+  TEST_CASE("a latency check counts errors even without max_error_rate, and HEAD has no body") {
+    const Result<Config> config =
+        parse(R"j({"checks": [{"type": "latency", "url": "http://x/", "max_p95": "1s"}]})j");
+    REQUIRE(config.ok());
+    CHECK(std::get<LatencyProbe>(config.value().checks[0].probe).max_error_rate->micro ==
+          1'000'000);
+    const Result<Config> head = parse(
+        R"j({"checks": [{"type": "http", "url": "http://x/", "method": "HEAD", "body_contains": "ok"}]})j");
+    REQUIRE_FALSE(head.ok());
+    CHECK(head.error().where.json_path == "/checks/0/method");
+  }
+
   TEST_CASE("an unset variable is a config error naming it, not an empty header") {
     const Result<Config> config = parse(
         R"j({"checks": [{"type": "http", "url": "http://x", "headers": {"Authorization": "${MISSING}"}}]})j");

@@ -61,6 +61,18 @@ TEST_SUITE("health::evaluate") {
     CHECK(evaluate_http(expect, answer(200, std::string(1 << 20, 'a') + "c")).ok);
   }
 
+  TEST_CASE("json nesting is measured without parsing, strings skipped") {
+    CHECK_FALSE(json_nests_deeper_than(R"j({"a": [[1]]})j", 3));
+    CHECK(json_nests_deeper_than(R"j({"a": [[[1]]]})j", 3));
+    CHECK_FALSE(json_nests_deeper_than(R"j({"a": "[[[[[\"[[["})j", 3));
+    HttpExpectations expect;
+    expect.json = {{"/a", JsonExpectation::Operator::equals, "1"}};
+    const Attempt deep = evaluate_http(
+        expect, answer(200, "{\"a\":" + std::string(100000, '[') + std::string(100000, ']') + "}"));
+    CHECK_FALSE(deep.ok);
+    CHECK(deep.detail.find("nests deeper than 256 levels") != std::string::npos);
+  }
+
   TEST_CASE("json contains: substring, array element, object key") {
     HttpExpectations expect;
     expect.json = {{"/tags", JsonExpectation::Operator::contains, "\"beta\""},
@@ -177,6 +189,9 @@ TEST_SUITE("health::evaluate") {
   TEST_CASE("secrets are scrubbed from details") {
     CHECK(scrub_secrets("Bearer abc and abcabc", {"abc"}) == "Bearer *** and ******");
     CHECK(scrub_secrets("nothing", {""}) == "nothing");
+    // A secret cut off by an excerpt's "..." leaves no prefix behind.
+    CHECK(scrub_secrets("body: AAAAhunter2se...", {"hunter2secret"}) == "body: AAAA***...");
+    CHECK(scrub_secrets("loading...", {"token"}) == "loading...");
   }
 }
 

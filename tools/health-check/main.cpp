@@ -77,12 +77,13 @@ ExitCode run(int argc, const char* const* argv) {
     return gatekit::report_input_error(k_tool, writable.error().to_string());
   }
   gatekit::health::initialise_probes();
-  options.run.secrets = config.value().secrets;
+  const std::vector<std::string> secrets = gatekit::health::with_url_forms(config.value().secrets);
+  options.run.secrets = secrets;
   const gatekit::health::HealthRun result =
       gatekit::health::run_checks(config.value().checks, options.run);
   const gatekit::github::Context context = gatekit::github::read_context(env);
-  const gatekit::Status published = gatekit::health::publish_health(
-      result, config.value().secrets, context, options.targets, std::cout);
+  const gatekit::Status published =
+      gatekit::health::publish_health(result, secrets, context, options.targets, std::cout);
   if (!published) {
     return gatekit::report_input_error(k_tool, published.error().to_string());
   }

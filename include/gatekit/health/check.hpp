@@ -65,7 +65,7 @@ struct LatencyProbe {
   std::uint64_t concurrency = 10;
   std::optional<double> max_p50, max_p95, max_p99;
   std::optional<double> warn_p95;
-  std::optional<Percent> max_error_rate; // percent of requests
+  std::optional<Percent> max_error_rate; // percent of requests; the config's default is 1
 };
 
 // A TCP port that accepts connections.

@@ -7,6 +7,7 @@
 #include <gatekit/health/check.hpp>
 #include <gatekit/health/result.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -25,6 +26,14 @@ struct HttpResponse {
   std::string primary_ip; // the address that answered
   long redirects = 0;
 };
+
+// JSON nested deeper than this is refused before it is parsed: nlohmann's
+// serialiser (and any recursive walk) would exhaust the stack on a hostile body.
+inline constexpr std::size_t k_max_json_depth = 256;
+
+// True if the arrays and objects of `text` (read as JSON, strings skipped)
+// nest deeper than `limit`. Linear, without parsing.
+bool json_nests_deeper_than(std::string_view text, std::size_t limit);
 
 // Fails if a POSIX extended regular expression does not compile.
 Status validate_regex(const std::string& pattern);

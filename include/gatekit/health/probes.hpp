@@ -11,11 +11,16 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace gatekit::health {
 
 // Initialises libcurl; call once, before any other thread starts.
 void initialise_probes();
+
+// The secrets, plus their percent-decoded and percent-encoded forms: a
+// secret in a URL can come back either way in libcurl's messages.
+std::vector<std::string> with_url_forms(const std::vector<std::string>& secrets);
 
 // Bodies beyond this size are read but not kept; health endpoints answer in
 // bytes, and the limit keeps a misrouted download from filling memory.
