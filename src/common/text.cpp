@@ -102,4 +102,19 @@ std::string single_line(std::string_view text) {
   return line;
 }
 
+std::string json_pointer_token(std::string_view key) {
+  std::string token;
+  token.reserve(key.size());
+  for (const char c : key) {
+    if (c == '~') {
+      token += "~0";
+    } else if (c == '/') {
+      token += "~1";
+    } else {
+      token += c;
+    }
+  }
+  return token;
+}
+
 } // namespace gatekit

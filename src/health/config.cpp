@@ -18,21 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-// Escapes a key for a JSON pointer (RFC 6901).
-std::string pointer_token(std::string_view key) {
-  std::string token;
-  for (const char c : key) {
-    if (c == '~') {
-      token += "~0";
-    } else if (c == '/') {
-      token += "~1";
-    } else {
-      token += c;
-    }
-  }
-  return token;
-}
-
 // Reads one JSON object's fields by name, remembering which were read so the
 // rest can be reported as unknown.
 class ObjectReader {
@@ -45,9 +30,9 @@ public:
   Error error_at(const std::string& key, const std::string& message,
                  const std::string& child = "") const {
     Error error = make_error(m_file, message);
-    error.where.json_path = key.empty() ? m_path : m_path + "/" + pointer_token(key);
+    error.where.json_path = key.empty() ? m_path : m_path + "/" + json_pointer_token(key);
     if (!child.empty()) {
-      error.where.json_path += "/" + pointer_token(child);
+      error.where.json_path += "/" + json_pointer_token(child);
     }
     return error;
   }
@@ -58,7 +43,9 @@ public:
     return found == m_object.end() ? nullptr : &*found;
   }
 
-  std::string path_of(const std::string& key) const { return m_path + "/" + pointer_token(key); }
+  std::string path_of(const std::string& key) const {
+    return m_path + "/" + json_pointer_token(key);
+  }
 
   Result<std::optional<std::string>> string(const std::string& key) {
     const json* value = find(key);

@@ -1,3 +1,4 @@
+#include <gatekit/common/text.hpp>
 #include <gatekit/health/config.hpp>
 #include <gatekit/health/runner.hpp>
 #include <gatekit/health/units.hpp>
@@ -23,6 +24,14 @@ Result<Config> parse(std::string_view text, const CheckDefaults& overrides = {})
 }
 
 } // namespace
+
+TEST_SUITE("common::text") {
+  TEST_CASE("JSON pointer tokens escape ~ and / (RFC 6901)") {
+    CHECK(json_pointer_token("plain") == "plain");
+    CHECK(json_pointer_token("a/b~c") == "a~1b~0c");
+    CHECK(json_pointer_token("~1") == "~01"); // not "~1": the order of the two rules matters
+  }
+}
 
 TEST_SUITE("health::units") {
   TEST_CASE("durations take units and reject garbage") {

@@ -29,4 +29,8 @@ std::string first_line(std::string_view text);
 // that text from a report prints as one inert line in a terminal.
 std::string single_line(std::string_view text);
 
+// `key` as one reference token of a JSON Pointer (RFC 6901): '~' becomes
+// "~0" and '/' "~1", so error paths such as "/flags/a~1b" stay unambiguous.
+std::string json_pointer_token(std::string_view key);
+
 } // namespace gatekit
