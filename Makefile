@@ -6,7 +6,7 @@ PRESET ?= default
 FUZZ_SECONDS ?= 60
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps deps-test build demo test test-ci asan fuzz fuzz-build bench bench-deps bench-junit bench-coverage bench-manifest bench-health format format-check clean
+.PHONY: all deps deps-test build demo test test-ci dogfood asan fuzz fuzz-build bench bench-deps bench-junit bench-coverage bench-manifest bench-health format format-check clean
 
 all: build
 
@@ -67,6 +67,11 @@ test: deps-test
 # As CI runs it: warnings are errors.
 test-ci:
 	$(MAKE) test PRESET=ci
+
+# The dogfood gate CI runs: a coverage build (build-dogfood/), ctest's JUnit
+# report and gcovr's Cobertura report, gated by junit-gate and coverage-gate.
+dogfood:
+	JOBS=$(JOBS) scripts/dogfood.sh
 
 # The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: deps-test

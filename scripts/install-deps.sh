@@ -9,7 +9,7 @@ build_packages=(cmake make ninja-build g++ pkg-config
   doctest-dev libssl-dev libyaml-cpp-dev)
 # Test-only tools: Debian's python3 (with PyYAML and jsonschema) runs the end-to-end checker,
 # the action-contract harness and the schema checks.
-test_packages=(python3 python3-yaml python3-jsonschema cmark-gfm nginx-light prometheus openssl)
+test_packages=(python3 python3-yaml python3-jsonschema cmark-gfm nginx-light prometheus openssl gcovr)
 fuzz_packages=(clang-14 libclang-rt-14-dev)
 bench_packages=(hyperfine time libxml2-utils python3-junitparser nodejs npm diff-cover git wrk)
 # git: coverage-gate's --diff-base and manifest-gen's local version lookup.
