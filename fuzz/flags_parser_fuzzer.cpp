@@ -28,7 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!file.ok()) {
     return 0;
   }
-  const gatekit::flags::Instant at = 1761048000; // 2025-10-21T12:00:00Z
+  const gatekit::flags::Instant at = 1761048000 * gatekit::flags::k_second; // 2025-10-21T12:00:00Z
   gatekit::flags::ValidationRun run;
   run.at = at;
   std::vector<gatekit::flags::Finding> findings = file.value().findings;

@@ -71,7 +71,8 @@ Verdict decide(std::vector<Finding> findings, bool strict) {
     }
     (finding.severity == Severity::error ? verdict.errors : verdict.warnings) += 1;
   }
-  // Files keep the order they first appear in; within a file, lines ascend.
+  // Files keep the order they first appear in; within a file, lines and then
+  // columns ascend.
   std::vector<std::string> files;
   for (const Finding& finding : findings) {
     if (std::find(files.begin(), files.end(), finding.where.file) == files.end()) {
@@ -84,7 +85,7 @@ Verdict decide(std::vector<Finding> findings, bool strict) {
   std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
     const auto key = [&](const Finding& f) {
       return std::tuple(f.severity == Severity::error ? 0 : 1, file_rank(f.where.file),
-                        f.where.line);
+                        f.where.line, f.where.column);
     };
     return key(a) < key(b);
   });

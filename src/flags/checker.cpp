@@ -73,9 +73,11 @@ std::optional<Instant> Checker::date(const Node* node, const std::string& flag) 
   }
   const std::optional<Instant> instant = parse_rfc3339(node->text);
   if (!instant) {
+    const std::string hint = rfc3339_hint(node->text);
     error(*node, "bad-date",
           "\"" + node->text.substr(0, 60) +
-              "\" is not an RFC 3339 date-time (e.g. 2025-10-20T00:00:00Z)",
+              "\" is not an RFC 3339 date-time (e.g. 2025-10-20T00:00:00Z)" +
+              (hint.empty() ? "" : ": " + hint),
           flag);
   }
   return instant;

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <regex>
+#include <tuple>
 
 namespace gatekit::flags {
 namespace {
@@ -16,10 +17,16 @@ namespace {
 constexpr std::size_t k_max_depth = 200;
 constexpr std::size_t k_max_values = 1'000'000;
 
-// Byte offsets to 1-based line and column.
+constexpr std::size_t k_max_key = 1024;
+constexpr std::size_t k_max_pointer = 4096;
+
+// Byte offsets to 1-based line and column, the column counted in UTF-8 code
+// points as editors and GitHub show it. Lookups mostly move forward a little
+// at a time, so counting resumes from the last one on the same line instead
+// of from the line start, which keeps a long minified line linear.
 class LineIndex {
 public:
-  explicit LineIndex(std::string_view text) {
+  explicit LineIndex(std::string_view text) : m_text(text) {
     m_starts.push_back(0);
     for (std::size_t i = 0; i < text.size(); ++i) {
       if (text[i] == '\n') {
@@ -28,14 +35,73 @@ public:
     }
   }
   std::pair<int, int> at(std::size_t offset) const {
+    offset = std::min(offset, m_text.size());
     const auto next = std::upper_bound(m_starts.begin(), m_starts.end(), offset);
     const std::size_t line = static_cast<std::size_t>(next - m_starts.begin());
-    return {static_cast<int>(line), static_cast<int>(offset - m_starts[line - 1] + 1)};
+    std::size_t from = m_starts[line - 1];
+    std::size_t chars = 0;
+    if (m_last_line == line && m_last_offset <= offset) {
+      from = m_last_offset;
+      chars = m_last_chars;
+    } else if (m_last_line == line && m_last_offset - offset < offset - from) {
+      chars = m_last_chars - code_points(offset, m_last_offset);
+      from = offset;
+    }
+    chars += code_points(from, offset);
+    m_last_line = line;
+    m_last_offset = offset;
+    m_last_chars = chars;
+    return {static_cast<int>(line), static_cast<int>(chars + 1)};
+  }
+  // The offset of a 1-based line and byte column (yaml-cpp's marks).
+  std::size_t offset(int line, int byte_column) const {
+    const std::size_t index =
+        std::min(static_cast<std::size_t>(std::max(line, 1)), m_starts.size());
+    return m_starts[index - 1] + static_cast<std::size_t>(std::max(byte_column, 1) - 1);
   }
 
 private:
+  // Every byte but a UTF-8 continuation byte starts a code point.
+  std::size_t code_points(std::size_t from, std::size_t to) const {
+    std::size_t count = 0;
+    for (std::size_t i = from; i < to; ++i) {
+      if ((static_cast<unsigned char>(m_text[i]) & 0xC0) != 0x80) {
+        ++count;
+      }
+    }
+    return count;
+  }
+
+  std::string_view m_text;
   std::vector<std::size_t> m_starts;
+  mutable std::size_t m_last_line = 0;
+  mutable std::size_t m_last_offset = 0;
+  mutable std::size_t m_last_chars = 0;
 };
+
+// The link of a member `key` or item `index` under `parent`.
+std::shared_ptr<const PathLink> child_link(const std::shared_ptr<const PathLink>& parent,
+                                           std::string token) {
+  auto link = std::make_shared<PathLink>();
+  link->length = (parent ? parent->length : 0) + 1 + token.size();
+  link->parent = parent;
+  link->token = std::move(token);
+  return link;
+}
+
+// Why a key cannot be used, or "": an over-long key (named, cut short) or a
+// pointer that would grow past the cap.
+std::string key_problem(const std::shared_ptr<const PathLink>& parent, std::string_view key) {
+  if (key.size() > k_max_key) {
+    return "key \"" + std::string(key.substr(0, 40)) + "...\" is " + std::to_string(key.size()) +
+           " bytes long; keys longer than 1 KiB are refused";
+  }
+  if ((parent ? parent->length : 0) + 1 + pointer_token(key).size() > k_max_pointer) {
+    return "key \"" + std::string(key.substr(0, 40)) +
+           "\" makes a JSON Pointer longer than 4 KiB; such deep paths are refused";
+  }
+  return "";
+}
 
 // A char iterator that publishes how far nlohmann's lexer has read: its SAX
 // callbacks carry no positions, but each one fires right after the lexer
@@ -106,13 +172,19 @@ public:
   bool start_array(std::size_t) { return open(Node::Kind::array); }
   bool end_array() { return close(); }
   bool key(json::string_t& key) {
-    const auto [line, column] = m_lines.at(token_start_string());
+    const std::size_t start = token_start_string();
     Frame& frame = m_stack.back();
+    if (std::string problem = key_problem(frame.node->link, key); !problem.empty()) {
+      m_error_offset = start;
+      m_error = std::move(problem);
+      return false;
+    }
+    const auto [line, column] = m_lines.at(start);
     const auto [seen, inserted] =
         frame.keys.emplace(key, std::pair{line, frame.node->members.size()});
     m_replace = inserted ? k_none : seen->second.second;
     if (!inserted) {
-      m_document.duplicates.push_back(DuplicateKey{frame.node->path + "/" + pointer_token(key),
+      m_document.duplicates.push_back(DuplicateKey{frame.node->path() + "/" + pointer_token(key),
                                                    line, column, seen->second.first});
     }
     m_key = key;
@@ -212,19 +284,19 @@ private:
     if (parent.kind == Node::Kind::array) {
       parent.items.emplace_back();
       Node& item = parent.items.back();
-      item.path = parent.path + "/" + std::to_string(parent.items.size() - 1);
+      item.link = child_link(parent.link, std::to_string(parent.items.size() - 1));
       return &item;
     }
     // A repeated key replaces the earlier value, as JSON parsers do.
     if (m_replace != k_none) {
       Node& value = parent.members[m_replace].second;
       value = Node();
-      value.path = parent.path + "/" + pointer_token(m_key);
+      value.link = child_link(parent.link, pointer_token(m_key));
       return &value;
     }
     parent.members.push_back(Member{m_key, Node()});
     Node& member = parent.members.back().second;
-    member.path = parent.path + "/" + pointer_token(m_key);
+    member.link = child_link(parent.link, pointer_token(m_key));
     return &member;
   }
 
@@ -315,7 +387,7 @@ void type_plain_scalar(const std::string& value, Node& node) {
 
 class YamlConverter {
 public:
-  explicit YamlConverter(Document& document) : m_document(document) {}
+  YamlConverter(std::string_view text, Document& document) : m_lines(text), m_document(document) {}
 
   std::optional<std::string> convert(const YAML::Node& yaml, Node& node, std::size_t depth) {
     if (depth > k_max_depth) {
@@ -324,8 +396,7 @@ public:
     if (++m_values > k_max_values) {
       return "more than a million values (an alias bomb?)";
     }
-    node.line = yaml.Mark().line + 1;
-    node.column = yaml.Mark().column + 1;
+    std::tie(node.line, node.column) = position(yaml.Mark());
     switch (yaml.Type()) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
@@ -344,7 +415,7 @@ public:
       for (const YAML::Node& item : yaml) {
         node.items.emplace_back();
         Node& child = node.items.back();
-        child.path = node.path + "/" + std::to_string(node.items.size() - 1);
+        child.link = child_link(node.link, std::to_string(node.items.size() - 1));
         if (auto error = convert(item, child, depth + 1)) {
           return error;
         }
@@ -356,18 +427,21 @@ public:
       std::map<std::string, std::pair<int, std::size_t>> seen;
       for (const auto& entry : yaml) {
         const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "";
-        const int line = entry.first.Mark().line + 1;
-        const std::string path = node.path + "/" + pointer_token(key);
+        if (std::string problem = key_problem(node.link, key); !problem.empty()) {
+          return problem;
+        }
+        const auto [line, column] = position(entry.first.Mark());
+        std::shared_ptr<const PathLink> link = child_link(node.link, pointer_token(key));
         const auto [first, inserted] = seen.emplace(key, std::pair{line, node.members.size()});
         if (inserted) {
           node.members.push_back(Member{key, Node()});
         } else {
           m_document.duplicates.push_back(
-              DuplicateKey{path, line, entry.first.Mark().column + 1, first->second.first});
+              DuplicateKey{node.path() + "/" + link->token, line, column, first->second.first});
           node.members[first->second.second].second = Node();
         }
         Node& child = node.members[first->second.second].second;
-        child.path = path;
+        child.link = std::move(link);
         if (auto error = convert(entry.second, child, depth + 1)) {
           return error;
         }
@@ -378,6 +452,15 @@ public:
   }
 
 private:
+  // yaml-cpp counts columns in bytes; findings show characters.
+  std::pair<int, int> position(const YAML::Mark& mark) const {
+    if (mark.line < 0) { // a null mark: no position known
+      return {0, 0};
+    }
+    return m_lines.at(m_lines.offset(mark.line + 1, mark.column + 1));
+  }
+
+  LineIndex m_lines;
   Document& m_document;
   std::size_t m_values = 0;
 };
@@ -389,10 +472,14 @@ Result<Document> parse_yaml(std::string_view text, const std::string& file) {
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& error) {
-    return make_error(file, "not valid YAML: " + error.msg, error.mark.line + 1,
-                      error.mark.column + 1);
+    if (error.mark.line < 0) { // yaml-cpp's null mark: no position known
+      return make_error(file, "not valid YAML: " + error.msg);
+    }
+    const LineIndex lines(text);
+    const auto [line, column] = lines.at(lines.offset(error.mark.line + 1, error.mark.column + 1));
+    return make_error(file, "not valid YAML: " + error.msg, line, column);
   }
-  YamlConverter converter(document);
+  YamlConverter converter(text, document);
   if (auto error = converter.convert(root, document.root, 0)) {
     return make_error(file, "not usable YAML: " + *error);
   }
@@ -404,6 +491,23 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 }
 
 } // namespace
+
+std::string Node::path() const {
+  if (!link) {
+    return "";
+  }
+  std::vector<const PathLink*> steps;
+  for (const PathLink* step = link.get(); step != nullptr; step = step->parent.get()) {
+    steps.push_back(step);
+  }
+  std::string pointer;
+  pointer.reserve(link->length);
+  for (auto step = steps.rbegin(); step != steps.rend(); ++step) {
+    pointer += '/';
+    pointer += (*step)->token;
+  }
+  return pointer;
+}
 
 const Node* Node::find(std::string_view key) const {
   for (const auto& [name, value] : members) {

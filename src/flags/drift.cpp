@@ -69,11 +69,12 @@ std::vector<Finding> check_drift(const FlagFile& file, const std::vector<Switch>
       }
       continue;
     }
-    if (flag->enabled != entry.value) {
+    const bool on = is_on(*flag);
+    if (on != entry.value) {
       findings.push_back(Finding{
           Severity::error, "drift",
           entry.variable + " is '" + (entry.value ? "true" : "false") + "' but flag " + flag->key +
-              " is " + (flag->enabled ? "on" : "off") + " in " + file.path +
+              " is " + (on ? "on" : "off") + " in " + file.path +
               (flag->enabled_at.line > 0 ? ":" + std::to_string(flag->enabled_at.line) : ""),
           entry.where, flag->key});
     }

@@ -7,9 +7,10 @@
 namespace gatekit::flags {
 namespace {
 
+// To 0.0001%, the precision rollouts are decided at.
 std::string percent_text(double value) {
   char text[32];
-  std::snprintf(text, sizeof text, "%.2f", value);
+  std::snprintf(text, sizeof text, "%.4f", value);
   std::string result = text;
   while (result.back() == '0') {
     result.pop_back();
@@ -65,9 +66,10 @@ FlagEvaluation evaluate_own(const Flag& flag, const EvalContext& context) {
     result.reason = "depends on the user (pass --user)";
   } else {
     const std::uint32_t bucket = user_bucket(flag.key, *context.user);
-    answer(bucket < percentage * 100,
-           "bucket " + std::to_string(bucket / 100) + "." + (bucket % 100 < 10 ? "0" : "") +
-               std::to_string(bucket % 100) + " vs " + percent_text(percentage));
+    char position[32];
+    std::snprintf(position, sizeof position, "%u.%04u", bucket / 10000, bucket % 10000);
+    answer(in_rollout(bucket, percentage),
+           "bucket " + std::string(position) + " vs " + percent_text(percentage));
   }
   return result;
 }
@@ -92,7 +94,10 @@ Node evaluation_data(const Flag& flag, const EvalContext& context) {
   add_string(flagd, "flagKey", flag.key);
   Node timestamp;
   timestamp.kind = Node::Kind::number;
-  timestamp.number = static_cast<double>(context.at);
+  // flagd's $flagd.timestamp is in whole Unix seconds.
+  const Instant seconds =
+      context.at / k_second - (context.at % k_second < 0 ? 1 : 0); // rounded down
+  timestamp.number = static_cast<double>(seconds);
   timestamp.integer = true;
   flagd.members.push_back(Member{"timestamp", timestamp});
   data.members.push_back(Member{"$flagd", flagd});

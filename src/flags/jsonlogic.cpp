@@ -235,6 +235,12 @@ private:
   // that evaluates to a string is the bucketing key; otherwise (absent or
   // null) the key is $flagd.flagKey followed by the targetingKey.
   Node fractional(const std::vector<const Node*>& args, int depth) {
+    // flagd refuses fewer than two arguments ("fractional evaluation data has
+    // length under 2") and returns nil, so the default variant applies.
+    if (args.size() < 2) {
+      m_result.error = "fractional has fewer than 2 entries, which flagd ignores";
+      return Node();
+    }
     std::vector<Node> values;
     for (const Node* item : args) {
       values.push_back(eval(*item, depth + 1));

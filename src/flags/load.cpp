@@ -5,6 +5,8 @@
 #include <gatekit/flags/parse.hpp>
 #include <gatekit/flags/policy.hpp>
 
+#include <algorithm>
+
 namespace gatekit::flags {
 
 Result<FlagFile> load_flag_file(const std::string& path) {
@@ -58,6 +60,9 @@ Result<ValidationRun> run_validation(const ValidationRequest& request) {
     }
   }
   std::vector<Finding> findings;
+  // A switch is compared once per file that defines its flag, and unmatched
+  // only when no file does.
+  std::vector<bool> matched(switches.size(), false);
   for (const FlagFile& file : run.files) {
     findings.insert(findings.end(), file.findings.begin(), file.findings.end());
     for (Finding& finding : check_schedule(file, request.at)) {
@@ -72,8 +77,19 @@ Result<ValidationRun> run_validation(const ValidationRequest& request) {
     for (Finding& finding : check_drift(file, switches, unmatched)) {
       findings.push_back(std::move(finding));
     }
-    run.switches_compared = switches.size() - unmatched.size();
-    run.unmatched = std::move(unmatched);
+    for (std::size_t i = 0; i < switches.size(); ++i) {
+      if (file.find(switches[i].flag) != nullptr) {
+        matched[i] = true;
+        ++run.switches_compared;
+      }
+    }
+  }
+  for (std::size_t i = 0; i < switches.size(); ++i) {
+    const std::string& variable = switches[i].variable;
+    if (!matched[i] &&
+        std::find(run.unmatched.begin(), run.unmatched.end(), variable) == run.unmatched.end()) {
+      run.unmatched.push_back(variable);
+    }
   }
   run.verdict = decide(std::move(findings), request.strict);
   return run;

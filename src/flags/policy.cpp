@@ -10,7 +10,7 @@ namespace {
 
 Error located(const std::string& path, const Node& node, std::string message) {
   Error error = make_error(path, std::move(message), node.line, node.column);
-  error.where.json_path = node.path;
+  error.where.json_path = node.path();
   return error;
 }
 
@@ -29,10 +29,6 @@ Result<std::vector<PolicyEntry>> names(const Node* list, const std::string& path
     entries.push_back(PolicyEntry{item.text, locate(path, item)});
   }
   return entries;
-}
-
-bool is_on(const Flag& flag) {
-  return flag.enabled;
 }
 
 std::string number_text(double value) {

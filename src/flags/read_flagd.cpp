@@ -122,6 +122,15 @@ void resolve_refs(Node& node, const Node* evaluators, Checker& checker, const st
 // and weigh a positive whole number, as flagd requires for a usable split.
 void check_fractional(const Node& node, const Flag& flag, Checker& checker) {
   for (const auto& [name, value] : node.members) {
+    // flagd's parseFractionalEvaluationData refuses fewer than two arguments
+    // (bucketing key included), and the rule then yields no variant.
+    if (name == "fractional" && value.kind == Node::Kind::array && value.items.size() < 2) {
+      checker.error(value, "fractional-too-few",
+                    "fractional needs at least 2 entries (two buckets, or a bucketing key and a "
+                    "bucket): flagd ignores this one (\"fractional evaluation data has length "
+                    "under 2\") and serves the default variant",
+                    flag.key);
+    }
     if (name == "fractional" && value.kind == Node::Kind::array) {
       std::size_t first = 0;
       if (!value.items.empty() && value.items[0].kind != Node::Kind::array) {
@@ -160,7 +169,13 @@ void check_fractional(const Node& node, const Flag& flag, Checker& checker) {
         if (weight.kind == Node::Kind::object) {
           continue; // computed at evaluation time
         }
-        if (weight.kind != Node::Kind::number || !weight.integer) {
+        if (weight.kind == Node::Kind::null) {
+          total += 1; // flagd: a null weight weighs 1, as a missing one
+          continue;
+        }
+        // flagd reads weights as float64 and refuses only non-whole ones
+        // (w != float64(int64(w))), so 50.0 is as good as 50.
+        if (weight.kind != Node::Kind::number || weight.number != std::trunc(weight.number)) {
           checker.error(weight, "fractional-weight",
                         "fractional weight must be a positive whole number, got " +
                             describe(weight),

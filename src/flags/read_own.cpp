@@ -5,6 +5,8 @@
 
 #include <gatekit/flags/rfc3339.hpp>
 
+#include <cstdio>
+
 namespace gatekit::flags::detail {
 namespace {
 
@@ -16,6 +18,20 @@ std::optional<Strategy> strategy_from(const std::string& name) {
     }
   }
   return std::nullopt;
+}
+
+// "33.5", "40": a percentage as messages show it.
+std::string format_percent(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.4f", value);
+  std::string result = text;
+  while (result.back() == '0') {
+    result.pop_back();
+  }
+  if (result.back() == '.') {
+    result.pop_back();
+  }
+  return result;
 }
 
 void read_milestones(const Node& list, ProgressiveConfig& config, Checker& checker,
@@ -56,11 +72,40 @@ void read_milestones(const Node& list, ProgressiveConfig& config, Checker& check
                         format_rfc3339(previous->date) + "): milestones must be in date order",
                     key);
     }
-    if (previous != nullptr && milestone.percentage < previous->percentage) {
+    // Milestones step from initial_percentage towards end_percentage, so
+    // they must lie between the two and never turn back; a rollout may ramp
+    // down (end below initial), as the linear schedule allows.
+    const bool down = config.end_percentage < config.initial_percentage;
+    const double low = down ? config.end_percentage : config.initial_percentage;
+    const double high = down ? config.initial_percentage : config.end_percentage;
+    if (milestone.percentage < low || milestone.percentage > high) {
+      checker.error(*percent_node, "milestone-out-of-range",
+                    "milestone percentage " + percent_node->text +
+                        " lies outside initial_percentage .. end_percentage (" +
+                        format_percent(config.initial_percentage) + " .. " +
+                        format_percent(config.end_percentage) + ")",
+                    key);
+    } else if (previous != nullptr && !down && milestone.percentage < previous->percentage) {
       checker.error(*percent_node, "milestone-decreasing",
                     "milestone percentage " + percent_node->text + " is below the previous " +
                         "milestone's; a rollout must not go backwards",
                     key);
+    } else if (previous != nullptr && down && milestone.percentage > previous->percentage) {
+      checker.error(*percent_node, "milestone-decreasing",
+                    "milestone percentage " + percent_node->text + " is above the previous " +
+                        "milestone's in a rollout going down from initial_percentage to "
+                        "end_percentage; it must not turn back",
+                    key);
+    }
+    // At end_date the rollout is complete and serves end_percentage, so a
+    // milestone dated then with another percentage never takes effect.
+    if (config.end && milestone.date == *config.end &&
+        milestone.percentage != config.end_percentage) {
+      checker.warning(*percent_node, "milestone-at-end",
+                      "milestone at end_date says " + percent_node->text +
+                          "% but at end_date the rollout serves end_percentage " +
+                          format_percent(config.end_percentage) + "%",
+                      key);
     }
     config.milestones.push_back(milestone);
     previous = &config.milestones.back();

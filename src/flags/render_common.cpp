@@ -13,7 +13,7 @@ std::vector<FlagRow> flag_rows(const FlagFile& file, Instant at) {
   for (const Flag& flag : file.flags) {
     FlagRow row;
     row.name = flag.key;
-    row.state = flag.enabled ? "on" : "off";
+    row.state = is_on(flag) ? "on" : "off";
     if (file.format == Format::flagd) {
       row.strategy = flag.targeting ? "targeting" : "static";
     } else {

@@ -1,6 +1,8 @@
 #include <gatekit/flags/murmur3.hpp>
 #include <gatekit/flags/rollout.hpp>
 
+#include <cmath>
+
 namespace gatekit::flags {
 
 const char* phase_name(Phase phase) {
@@ -61,7 +63,13 @@ RolloutState rollout_state(const Flag& flag, Instant at) {
 }
 
 std::uint32_t user_bucket(const std::string& flag, const std::string& user) {
-  return murmur3_x86_32(flag + "/" + user) % 10000;
+  return murmur3_x86_32(flag + "/" + user) % 1'000'000;
+}
+
+bool in_rollout(std::uint32_t bucket, double percentage) {
+  // Percent to millionths, rounded, so 33.333 admits exactly 333330 of a
+  // million buckets: a product like 33.333 * 10000 may land a hair above.
+  return static_cast<std::int64_t>(bucket) < std::llround(percentage * 10000);
 }
 
 } // namespace gatekit::flags

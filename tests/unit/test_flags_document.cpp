@@ -56,12 +56,51 @@ TEST_SUITE("flags::document") {
     CHECK(error_of(text, "x.yaml").find("more than a million values") != std::string::npos);
   }
 
+  TEST_CASE("a key longer than 1 KiB, or a pointer longer than 4 KiB, is refused") {
+    const std::string long_key(1025, 'k');
+    CHECK(error_of("{\"flags\": {\"" + long_key + "\": 1}}", "x.json")
+              .find("x.json:1:12: not valid JSON: key \"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk"
+                    "...\" is 1025 bytes long; keys longer than 1 KiB are refused") == 0);
+    CHECK(error_of("flags:\n  ? " + long_key + "\n  : 1\n", "x.yaml")
+              .find("keys longer than 1 KiB are refused") != std::string::npos);
+    const std::string key(1000, 'j');
+    std::string deep = "{";
+    for (int i = 0; i < 5; ++i) {
+      deep += "\"" + key + "\": {";
+    }
+    deep += std::string(5, '}') + "}";
+    CHECK(error_of(deep, "x.json").find("makes a JSON Pointer longer than 4 KiB") !=
+          std::string::npos);
+  }
+
+  TEST_CASE("values share their parent's path and build their pointer only when asked") {
+    const std::string key(1000, 'k');
+    const Document document = parse("{\"" + key + "\": [1, 2, 3]}");
+    const Node& list = *document.root.find(key);
+    REQUIRE(list.items.size() == 3);
+    // One link per value holding its own token; the long key is stored once.
+    CHECK(list.items[0].link->parent == list.link);
+    CHECK(list.items[2].link->parent == list.link);
+    CHECK(list.items[2].link->token == "2");
+    CHECK(list.items[2].path() == "/" + key + "/2");
+    CHECK(document.root.path().empty());
+  }
+
+  TEST_CASE("columns count characters, not bytes, in JSON and YAML") {
+    const Document json = parse("{\"é\": \"ü\", \"b\": 1}");
+    CHECK(json.root.find("é")->column == 7);
+    CHECK(json.root.find("b")->column == 17);
+    const Document yaml = parse("é: ü\nb: [ä, 1]\n", "x.yaml");
+    CHECK(yaml.root.find("é")->column == 4);
+    CHECK(yaml.root.find("b")->items[1].column == 8);
+  }
+
   TEST_CASE("JSON values know their line, column and JSON Pointer") {
     const Document document =
         parse("{\n  \"flags\": {\n    \"a/b\": {\"enabled\": true, \"n\": 12.5,"
               " \"s\": \"x\\\"y\", \"l\": [null]}\n  }\n}\n");
     const Node& flag = *document.root.find("flags")->find("a/b");
-    CHECK(flag.path == "/flags/a~1b");
+    CHECK(flag.path() == "/flags/a~1b");
     CHECK(flag.line == 3);
     CHECK(flag.column == 12);
     const Node& enabled = *flag.find("enabled");
@@ -74,7 +113,7 @@ TEST_SUITE("flags::document") {
     const Node& text = *flag.find("s");
     CHECK(text.text == "x\"y");
     CHECK(text.column == 46);
-    CHECK(flag.find("l")->items[0].path == "/flags/a~1b/l/0");
+    CHECK(flag.find("l")->items[0].path() == "/flags/a~1b/l/0");
     CHECK(flag.find("l")->items[0].column == 60);
   }
 

@@ -150,18 +150,29 @@ TEST_SUITE("flags::fractional") {
 }
 
 TEST_SUITE("flags::bucketing") {
-  TEST_CASE("own-format buckets are murmur3(\"flag/user\") mod 10000, stable across machines") {
+  TEST_CASE("own-format buckets are murmur3(\"flag/user\") mod 1000000, stable across machines") {
     CHECK(user_bucket("phase_4_deployment", "alice") ==
-          murmur3_x86_32("phase_4_deployment/alice") % 10000);
-    CHECK(user_bucket("phase_4_deployment", "alice") == 8909);
+          murmur3_x86_32("phase_4_deployment/alice") % 1000000);
+    CHECK(user_bucket("phase_4_deployment", "alice") == 398909);
     CHECK(user_bucket("aatc_system_enabled", "alice") !=
           user_bucket("phase_4_deployment", "alice"));
+  }
+
+  TEST_CASE("a rollout admits exactly the percentage given, to 0.0001%") {
+    // 33.333% is 333330 buckets of a million: 0..333329 in, 333330 out
+    // (bucket < p * 100 over 10000 buckets let 33.34% in).
+    CHECK(in_rollout(333329, 33.333));
+    CHECK_FALSE(in_rollout(333330, 33.333));
+    CHECK_FALSE(in_rollout(0, 0));
+    CHECK(in_rollout(999999, 100));
+    CHECK(in_rollout(9, 0.001));
+    CHECK_FALSE(in_rollout(10, 0.001));
   }
 
   TEST_CASE("about p percent of users fall below p percent") {
     int in = 0;
     for (int i = 0; i < 10000; ++i) {
-      in += user_bucket("phase_4_deployment", "user-" + std::to_string(i)) < 2500 ? 1 : 0;
+      in += user_bucket("phase_4_deployment", "user-" + std::to_string(i)) < 250000 ? 1 : 0;
     }
     CHECK(in > 2350);
     CHECK(in < 2650);

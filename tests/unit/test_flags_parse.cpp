@@ -51,6 +51,17 @@ using Lines = std::vector<std::string>;
 } // namespace
 
 TEST_SUITE("flags::parse errors") {
+  TEST_CASE("findings on one line are ordered by column") {
+    const auto at = [](int line, int column) {
+      return Finding{Severity::error, "x", "m", Location{"f.json", line, column, ""}, ""};
+    };
+    const Verdict verdict = decide({at(3, 40), at(3, 7), at(2, 9)}, false);
+    REQUIRE(verdict.findings.size() == 3);
+    CHECK(verdict.findings[0].where.line == 2);
+    CHECK(verdict.findings[1].where.column == 7);
+    CHECK(verdict.findings[2].where.column == 40);
+  }
+
   TEST_CASE("text that is no JSON/YAML, or has no flags object, fails with its location") {
     for (const auto& [name, expected] :
          {std::pair{"bad/malformed.json", "bad/malformed.json:5:5: not valid JSON: syntax error "
@@ -155,6 +166,37 @@ TEST_SUITE("flags::parse errors") {
                     "rollout must not go backwards"});
   }
 
+  TEST_CASE("milestones lie between initial and end percentage; one at end_date must match") {
+    const std::string up = "/flags/ramp_up/progressive_config/milestones/";
+    const std::string down = "/flags/ramp_down/progressive_config/milestones/";
+    CHECK(findings_of("own/milestone_bounds.json") ==
+          Lines{"error milestone-out-of-range 12:58 " + up +
+                    "0/percentage: milestone percentage 5 lies outside initial_percentage .. "
+                    "end_percentage (10 .. 80)",
+                "error milestone-out-of-range 13:58 " + up +
+                    "1/percentage: milestone percentage 90 lies outside initial_percentage .. "
+                    "end_percentage (10 .. 80)",
+                "error milestone-decreasing 14:58 " + up +
+                    "2/percentage: milestone percentage 80 is below the previous milestone's; a "
+                    "rollout must not go backwards",
+                "warning milestone-at-end 29:58 " + down +
+                    "2/percentage: milestone at end_date says 30% but at end_date the rollout "
+                    "serves end_percentage 20%"});
+  }
+
+  TEST_CASE("sub-second dates keep their order; a space for T and a stray second 60 are errors") {
+    const std::string base = "/flags/spaced/progressive_config/";
+    CHECK(findings_of("own/subsecond_dates.json") ==
+          Lines{"error bad-date 15:23 " + base +
+                    "start_date: \"2025-10-18 00:00:00Z\" is not an RFC 3339 date-time (e.g. "
+                    "2025-10-20T00:00:00Z): RFC 3339 (section 5.6) needs 'T' between the date and "
+                    "the time, not a space: write 2025-10-18T00:00:00...",
+                "error bad-date 16:21 " + base +
+                    "end_date: \"2025-10-25T00:00:60Z\" is not an RFC 3339 date-time (e.g. "
+                    "2025-10-20T00:00:00Z): second 60 exists only for a leap second, at 23:59:60 "
+                    "UTC"});
+  }
+
   TEST_CASE("flagd: a defaultVariant that is not a variant is an error") {
     CHECK(findings_of("flagd/unknown_default_variant.json") ==
           Lines{"error unknown-default-variant 6:25 /flags/new-checkout/defaultVariant: "
@@ -180,6 +222,14 @@ TEST_SUITE("flags::parse errors") {
                   "3/1: fractional weight must be a positive whole number, got the number 2.5",
               "warning fractional-zero-weight 12:19 " + base +
                   "2/1: fractional weight 0: this bucket receives nobody"});
+  }
+
+  TEST_CASE("flagd: a one-bucket fractional is an error; whole decimal weights are fine") {
+    CHECK(findings_of("flagd/one_bucket.json") ==
+          Lines{"error fractional-too-few 7:35 /flags/one-bucket/targeting/fractional: fractional "
+                "needs at least 2 entries (two buckets, or a bucketing key and a bucket): flagd "
+                "ignores this one (\"fractional evaluation data has length under 2\") and serves "
+                "the default variant"});
   }
 
   TEST_CASE("flagd: a $ref to a missing evaluator is an error") {

@@ -133,6 +133,27 @@ TEST_SUITE("flags::drift") {
     CHECK(findings[0].where.json_path == "/jobs/deploy/env/AATC_SYSTEM_ENABLED");
   }
 
+  TEST_CASE("a flagd boolean flag is on only when ENABLED with a true default variant") {
+    const FlagFile file = load(k_data + "flagd/boolean_states.json");
+    CHECK_FALSE(is_on(*file.find("dark_launch")));
+    CHECK(is_on(*file.find("kill_switch")));
+    CHECK(is_on(*file.find("theme")));
+    CHECK_FALSE(is_on(*file.find("legacy")));
+    EnvironmentPolicy policy;
+    policy.environment = "production";
+    policy.must_be_off = {PolicyEntry{"dark_launch", {}}, PolicyEntry{"kill_switch", {}}};
+    const std::vector<Finding> findings = check_policy(file, policy, k_noon);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].flag == "kill_switch");
+    const std::vector<Switch> switches = environment_switches(
+        {{"FLAG_DARK_LAUNCH", "true"}, {"FLAG_KILL_SWITCH", "true"}, {"FLAG_LEGACY", "false"}},
+        "FLAG_");
+    std::vector<std::string> unmatched;
+    const std::vector<Finding> drift = check_drift(file, switches, unmatched);
+    REQUIRE(drift.size() == 1);
+    CHECK(drift[0].message.find("FLAG_DARK_LAUNCH is 'true' but flag dark_launch is off") == 0);
+  }
+
   TEST_CASE("process variables with the prefix are switches too") {
     const std::vector<Switch> switches = environment_switches(
         {{"FLAG_OTEL_ENABLED", "False"}, {"FLAG_X", "maybe"}, {"OTEL_ENABLED", "false"}}, "FLAG_");

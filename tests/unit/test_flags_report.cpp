@@ -31,6 +31,21 @@ const std::string k_hostile = std::string(GATEKIT_TEST_DATA_DIR) + "/flags/bad/h
 } // namespace
 
 TEST_SUITE("flags::report") {
+  TEST_CASE("drift over several files adds up and leaves unmatched only switches no file has") {
+    const std::string data = std::string(GATEKIT_TEST_DATA_DIR) + "/flags/drift/";
+    ValidationRequest request;
+    request.files = {data + "file_a.json", data + "file_b.json"};
+    request.at = *parse_rfc3339("2025-10-21T12:00:00Z");
+    request.env_prefix = "FLAG_";
+    request.environment_variables = {
+        {"FLAG_ALPHA", "true"}, {"FLAG_BETA", "true"}, {"FLAG_GAMMA", "true"}};
+    Result<ValidationRun> run = run_validation(request);
+    REQUIRE(run.ok());
+    CHECK(run.value().switches_compared == 2);
+    CHECK(run.value().unmatched == std::vector<std::string>{"FLAG_GAMMA"});
+    CHECK(run.value().verdict.errors == 0);
+  }
+
   TEST_CASE("an unreadable input fails the run with the file named") {
     ValidationRequest request;
     request.files = {"/nonexistent/flags.json"};

@@ -51,11 +51,13 @@ const FlagEvaluation& find(const std::vector<FlagEvaluation>& results, const std
 } // namespace
 
 TEST_SUITE("flags::rfc3339") {
-  TEST_CASE("RFC 3339 date-times parse to UTC seconds; anything else is refused") {
+  TEST_CASE("RFC 3339 date-times parse to UTC microseconds; anything else is refused") {
+    const Instant noon = 1761048000 * k_second;
     CHECK(parse_rfc3339("1970-01-01T00:00:00Z") == std::optional<Instant>(0));
-    CHECK(parse_rfc3339("2025-10-21T12:00:00Z") == std::optional<Instant>(1761048000));
-    CHECK(parse_rfc3339("2025-10-21T14:00:00+02:00") == std::optional<Instant>(1761048000));
-    CHECK(parse_rfc3339("2025-10-21t12:00:00.123456z") == std::optional<Instant>(1761048000));
+    CHECK(parse_rfc3339("2025-10-21T12:00:00Z") == std::optional<Instant>(noon));
+    CHECK(parse_rfc3339("2025-10-21T14:00:00+02:00") == std::optional<Instant>(noon));
+    CHECK(parse_rfc3339("2025-10-21t12:00:00.123456z") == std::optional<Instant>(noon + 123456));
+    CHECK(parse_rfc3339("2025-10-21T12:00:00.1234567Z") == std::optional<Instant>(noon + 123456));
     CHECK(parse_rfc3339("2024-02-29T00:00:00Z").has_value());
     for (const char* bad : {"2025-10-21", "2025-10-21T12:00:00", "2025-02-29T00:00:00Z",
                             "2025-13-01T00:00:00Z", "2025-10-21T24:00:00Z", "21/10/2025",
@@ -64,9 +66,36 @@ TEST_SUITE("flags::rfc3339") {
     }
   }
 
+  TEST_CASE("fractional seconds keep their order") {
+    CHECK(*parse_rfc3339("2025-10-21T12:00:00.1Z") < *parse_rfc3339("2025-10-21T12:00:00.9Z"));
+    CHECK(*parse_rfc3339("2025-10-21T12:00:00.9Z") < *parse_rfc3339("2025-10-21T12:00:01Z"));
+  }
+
+  TEST_CASE("second 60 is accepted only as a leap second at 23:59:60 UTC") {
+    const std::optional<Instant> leap = parse_rfc3339("2016-12-31T23:59:60Z");
+    REQUIRE(leap.has_value());
+    CHECK(*leap > *parse_rfc3339("2016-12-31T23:59:59.5Z"));
+    CHECK(*leap < *parse_rfc3339("2017-01-01T00:00:00Z"));
+    CHECK(parse_rfc3339("2016-12-31T18:59:60-05:00") == leap);
+    CHECK_FALSE(parse_rfc3339("2025-10-21T12:30:60Z").has_value());
+    CHECK_FALSE(parse_rfc3339("2016-12-31T23:59:60+01:00").has_value());
+    CHECK(rfc3339_hint("2025-10-21T12:30:60Z") ==
+          "second 60 exists only for a leap second, at 23:59:60 UTC");
+  }
+
+  TEST_CASE("a space instead of T is refused, with a hint to write T") {
+    CHECK_FALSE(parse_rfc3339("2025-10-21 12:00:00Z").has_value());
+    CHECK(rfc3339_hint("2025-10-21 12:00:00Z") ==
+          "RFC 3339 (section 5.6) needs 'T' between the date and the time, not a space: write "
+          "2025-10-21T12:00:00...");
+    CHECK(rfc3339_hint("21/10/2025").empty());
+  }
+
   TEST_CASE("instants format back to RFC 3339 in UTC") {
-    CHECK(format_rfc3339(1761048000) == "2025-10-21T12:00:00Z");
-    CHECK(format_rfc3339(-1) == "1969-12-31T23:59:59Z");
+    CHECK(format_rfc3339(1761048000 * k_second) == "2025-10-21T12:00:00Z");
+    CHECK(format_rfc3339(1761048000 * k_second + 250000) == "2025-10-21T12:00:00.25Z");
+    CHECK(format_rfc3339(-k_second) == "1969-12-31T23:59:59Z");
+    CHECK(format_rfc3339(-1) == "1969-12-31T23:59:59.999999Z");
     CHECK(days_from_civil(2000, 3, 1) == 11017);
   }
 }
@@ -114,12 +143,30 @@ TEST_SUITE("flags::evaluate") {
     CHECK(find(alice, "orchestration_enabled").value == std::optional<std::string>("true"));
     CHECK(find(alice, "aatc_system_enabled").value == std::optional<std::string>("false"));
     CHECK(find(alice, "aatc_system_enabled").reason == "disabled");
-    // alice's bucket for phase_4_deployment is 8909 (89.09): out at 25%, in at 100%.
+    // alice's bucket for phase_4_deployment is 398909 (39.8909%): out at 25%, in at 100%.
     CHECK(find(alice, "phase_4_deployment").value == std::optional<std::string>("false"));
-    CHECK(find(alice, "phase_4_deployment").reason == "bucket 89.09 vs 25%");
+    CHECK(find(alice, "phase_4_deployment").reason == "bucket 39.8909 vs 25%");
     const std::vector<FlagEvaluation> later =
         evaluate_flags(file, EvalContext{at("2025-10-24T00:00:00Z"), "alice", std::nullopt});
     CHECK(find(later, "phase_4_deployment").value == std::optional<std::string>("true"));
+  }
+
+  TEST_CASE("a user just past an odd percentage stays out") {
+    FlagFile file;
+    Flag flag;
+    flag.key = "exact";
+    flag.enabled = true;
+    flag.strategy = Strategy::percentage;
+    flag.rollout_percentage = 33.333;
+    file.flags.push_back(flag);
+    // user-27274's bucket for "exact" is 333330, the first one past 33.333%;
+    // user-154279's is 333322, inside.
+    const auto answer = [&file](const std::string& user) {
+      return evaluate_flags(file, EvalContext{0, user, {}}).front();
+    };
+    CHECK(answer("user-27274").value == std::optional<std::string>("false"));
+    CHECK(answer("user-27274").reason == "bucket 33.3330 vs 33.333%");
+    CHECK(answer("user-154279").value == std::optional<std::string>("true"));
   }
 
   TEST_CASE("without a user a partial rollout has no single answer") {
@@ -149,6 +196,16 @@ TEST_SUITE("flags::evaluate") {
         find(evaluate_flags(file, EvalContext{0, "x", {}}), "legacy-ui");
     CHECK_FALSE(disabled.value.has_value());
     CHECK(disabled.reason == "disabled: the caller's default applies");
+  }
+
+  TEST_CASE("flagd: a one-bucket fractional yields the default variant, as in flagd") {
+    const std::vector<FlagEvaluation> results =
+        evaluate_flags(flagd("one_bucket.json"), EvalContext{0, "alice", {}});
+    const FlagEvaluation& one = find(results, "one-bucket");
+    CHECK(one.variant == std::optional<std::string>("off"));
+    CHECK(one.reason ==
+          "fractional has fewer than 2 entries, which flagd ignores; default variant");
+    CHECK(find(results, "whole-decimal").reason == "targeting match");
   }
 
   TEST_CASE("flagd: without a targetingKey the default variant answers") {

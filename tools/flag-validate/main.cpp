@@ -26,7 +26,7 @@ namespace flags = gatekit::flags;
 constexpr const char* k_tool = "flag-validate";
 
 flags::Instant now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
+  return std::chrono::duration_cast<std::chrono::microseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
 }

@@ -81,8 +81,11 @@ at_option(const cxxopts::ParseResult& args) {
   }
   const std::optional<gatekit::flags::Instant> at = gatekit::flags::parse_rfc3339(text);
   if (!at) {
-    return gatekit::Error{
-        "--at: '" + text + "' is not an RFC 3339 date-time such as 2025-10-21T12:00:00Z", {}};
+    const std::string hint = gatekit::flags::rfc3339_hint(text);
+    return gatekit::Error{"--at: '" + text +
+                              "' is not an RFC 3339 date-time such as 2025-10-21T12:00:00Z" +
+                              (hint.empty() ? "" : ": " + hint),
+                          {}};
   }
   return at;
 }

@@ -33,7 +33,7 @@ environment_switches(const std::vector<std::pair<std::string, std::string>>& env
                      const std::string& prefix);
 
 // One error per switch that names a flag of the file and disagrees with it
-// (on = enabled, flagd: state ENABLED), located at the switch. Switches
+// (on as is_on() says), located at the switch. Switches
 // naming no flag are returned in `unmatched`.
 std::vector<Finding> check_drift(const FlagFile& file, const std::vector<Switch>& switches,
                                  std::vector<std::string>& unmatched);

@@ -12,8 +12,10 @@
 
 namespace gatekit::flags {
 
-// UTC instant in whole seconds since 1970-01-01T00:00:00Z.
+// UTC instant in microseconds since 1970-01-01T00:00:00Z: RFC 3339 allows
+// fractional seconds, and 00.1 must still come before 00.9.
 using Instant = std::int64_t;
+inline constexpr Instant k_second = 1'000'000;
 
 enum class Format { own, flagd };
 
@@ -98,6 +100,12 @@ struct FlagFile {
 
   const Flag* find(std::string_view key) const;
 };
+
+// Whether users get the flag, for policy and drift. Own format: "enabled".
+// flagd: state ENABLED and, for a boolean flag (every variant a boolean),
+// its defaultVariant's value is true, since that is what users get; other
+// flagd flags are on when ENABLED. Targeting is not considered.
+bool is_on(const Flag& flag);
 
 // The safety switches of the design documents: on means the system is degraded.
 const std::vector<std::string>& safety_flags();

@@ -27,9 +27,13 @@ struct RolloutState {
 // rollout_percentage; for all_at_once 100 (0 when disabled).
 RolloutState rollout_state(const Flag& flag, Instant at);
 
-// The user's bucket for a flag, 0..9999: murmur3_x86_32("FLAG/USER", seed 0)
-// mod 10000. A user is in a rollout of p percent when bucket < p * 100, so
-// raising the percentage only ever adds users.
+// The user's bucket for a flag, 0..999999: murmur3_x86_32("FLAG/USER", seed
+// 0) mod 1000000, a millionth of the users each.
 std::uint32_t user_bucket(const std::string& flag, const std::string& user);
+
+// Whether `bucket` is in a rollout of `percentage` percent: bucket <
+// round(percentage * 10000), exact to 0.0001%; raising the percentage only
+// ever adds users.
+bool in_rollout(std::uint32_t bucket, double percentage);
 
 } // namespace gatekit::flags
