@@ -1,5 +1,6 @@
 #include <gatekit/common/error.hpp>
 #include <gatekit/flags/check.hpp>
+#include <gatekit/flags/report.hpp>
 #include <gatekit/flags/rfc3339.hpp>
 #include <gatekit/flags/rollout.hpp>
 
@@ -9,22 +10,7 @@
 #include <tuple>
 
 namespace gatekit::flags {
-namespace {
-
-std::string number_text(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", value);
-  std::string result = text;
-  while (result.back() == '0') {
-    result.pop_back();
-  }
-  if (result.back() == '.') {
-    result.pop_back();
-  }
-  return result;
-}
-
-} // namespace
+namespace {} // namespace
 
 std::vector<Finding> check_schedule(const FlagFile& file, Instant at) {
   std::vector<Finding> findings;
@@ -44,16 +30,16 @@ std::vector<Finding> check_schedule(const FlagFile& file, Instant at) {
     if (flag.enabled && state.phase != Phase::completed && flag.rollout_percentage &&
         std::abs(*flag.rollout_percentage - *state.percentage) > 1.0) {
       findings.push_back(Finding{Severity::warning, "stale-percentage",
-                                 "rollout_percentage is " + number_text(*flag.rollout_percentage) +
+                                 "rollout_percentage is " + decimal_text(*flag.rollout_percentage) +
                                      " but the rollout dates imply " +
-                                     number_text(*state.percentage) + "% at " + format_rfc3339(at),
+                                     decimal_text(*state.percentage) + "% at " + format_rfc3339(at),
                                  flag.percentage_at, flag.key});
     }
     if (state.phase == Phase::completed) {
       findings.push_back(Finding{Severity::warning, "rollout-finished",
                                  "the rollout finished on " +
                                      format_rfc3339(*flag.progressive->end) + " at " +
-                                     number_text(*state.percentage) +
+                                     decimal_text(*state.percentage) +
                                      "% but the flag is still marked progressive; make it "
                                      "all_at_once (or percentage)",
                                  flag.strategy_at, flag.key});

@@ -1,5 +1,6 @@
 #include <gatekit/common/text.hpp>
 #include <gatekit/flags/diff.hpp>
+#include <gatekit/flags/report.hpp>
 #include <gatekit/flags/rfc3339.hpp>
 
 #include <nlohmann/json.hpp>
@@ -10,19 +11,7 @@ namespace gatekit::flags {
 namespace {
 
 std::string number_text(std::optional<double> value) {
-  if (!value) {
-    return "(none)";
-  }
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", *value);
-  std::string result = text;
-  while (result.back() == '0') {
-    result.pop_back();
-  }
-  if (result.back() == '.') {
-    result.pop_back();
-  }
-  return result;
+  return value ? decimal_text(*value) : "(none)";
 }
 
 std::string date_text(std::optional<Instant> instant) {

@@ -1,3 +1,4 @@
+#include <gatekit/common/text.hpp>
 #include <gatekit/flags/document.hpp>
 
 #include <nlohmann/json.hpp>
@@ -96,7 +97,7 @@ std::string key_problem(const std::shared_ptr<const PathLink>& parent, std::stri
     return "key \"" + std::string(key.substr(0, 40)) + "...\" is " + std::to_string(key.size()) +
            " bytes long; keys longer than 1 KiB are refused";
   }
-  if ((parent ? parent->length : 0) + 1 + pointer_token(key).size() > k_max_pointer) {
+  if ((parent ? parent->length : 0) + 1 + json_pointer_token(key).size() > k_max_pointer) {
     return "key \"" + std::string(key.substr(0, 40)) +
            "\" makes a JSON Pointer longer than 4 KiB; such deep paths are refused";
   }
@@ -184,8 +185,8 @@ public:
         frame.keys.emplace(key, std::pair{line, frame.node->members.size()});
     m_replace = inserted ? k_none : seen->second.second;
     if (!inserted) {
-      m_document.duplicates.push_back(DuplicateKey{frame.node->path() + "/" + pointer_token(key),
-                                                   line, column, seen->second.first});
+      m_document.duplicates.push_back(DuplicateKey{
+          frame.node->path() + "/" + json_pointer_token(key), line, column, seen->second.first});
     }
     m_key = key;
     return true;
@@ -291,12 +292,12 @@ private:
     if (m_replace != k_none) {
       Node& value = parent.members[m_replace].second;
       value = Node();
-      value.link = child_link(parent.link, pointer_token(m_key));
+      value.link = child_link(parent.link, json_pointer_token(m_key));
       return &value;
     }
     parent.members.push_back(Member{m_key, Node()});
     Node& member = parent.members.back().second;
-    member.link = child_link(parent.link, pointer_token(m_key));
+    member.link = child_link(parent.link, json_pointer_token(m_key));
     return &member;
   }
 
@@ -431,7 +432,7 @@ public:
           return problem;
         }
         const auto [line, column] = position(entry.first.Mark());
-        std::shared_ptr<const PathLink> link = child_link(node.link, pointer_token(key));
+        std::shared_ptr<const PathLink> link = child_link(node.link, json_pointer_token(key));
         const auto [first, inserted] = seen.emplace(key, std::pair{line, node.members.size()});
         if (inserted) {
           node.members.push_back(Member{key, Node()});
@@ -534,20 +535,6 @@ Result<Document> parse_document(std::string_view text, const std::string& file) 
     return make_error(file, "file is empty");
   }
   return parse_yaml(text, file);
-}
-
-std::string pointer_token(std::string_view key) {
-  std::string token;
-  for (const char c : key) {
-    if (c == '~') {
-      token += "~0";
-    } else if (c == '/') {
-      token += "~1";
-    } else {
-      token += c;
-    }
-  }
-  return token;
 }
 
 std::string describe(const Node& node) {

@@ -1,25 +1,12 @@
 #include <gatekit/flags/evaluate.hpp>
 #include <gatekit/flags/jsonlogic.hpp>
+#include <gatekit/flags/report.hpp>
 
 #include <algorithm>
 #include <cstdio>
 
 namespace gatekit::flags {
 namespace {
-
-// To 0.0001%, the precision rollouts are decided at.
-std::string percent_text(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.4f", value);
-  std::string result = text;
-  while (result.back() == '0') {
-    result.pop_back();
-  }
-  if (result.back() == '.') {
-    result.pop_back();
-  }
-  return result + "%";
-}
 
 FlagEvaluation evaluate_own(const Flag& flag, const EvalContext& context) {
   FlagEvaluation result;
@@ -69,7 +56,7 @@ FlagEvaluation evaluate_own(const Flag& flag, const EvalContext& context) {
     char position[32];
     std::snprintf(position, sizeof position, "%u.%04u", bucket / 10000, bucket % 10000);
     answer(in_rollout(bucket, percentage),
-           "bucket " + std::string(position) + " vs " + percent_text(percentage));
+           "bucket " + std::string(position) + " vs " + decimal_text(percentage, 4) + "%");
   }
   return result;
 }

@@ -1,5 +1,6 @@
 #include <gatekit/common/text.hpp>
 #include <gatekit/flags/policy.hpp>
+#include <gatekit/flags/report.hpp>
 #include <gatekit/flags/rollout.hpp>
 
 #include <algorithm>
@@ -29,19 +30,6 @@ Result<std::vector<PolicyEntry>> names(const Node* list, const std::string& path
     entries.push_back(PolicyEntry{item.text, locate(path, item)});
   }
   return entries;
-}
-
-std::string number_text(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", value);
-  std::string result = text;
-  while (result.back() == '0') {
-    result.pop_back();
-  }
-  if (result.back() == '.') {
-    result.pop_back();
-  }
-  return result;
 }
 
 } // namespace
@@ -139,7 +127,7 @@ std::vector<Finding> check_policy(const FlagFile& file, const EnvironmentPolicy&
   };
   const auto missing = [&](const PolicyEntry& entry, const char* rule) {
     Location where = file.flags_at;
-    where.json_path = "/flags/" + pointer_token(entry.name);
+    where.json_path = "/flags/" + json_pointer_token(entry.name);
     violation(where, entry.name,
               "flag " + entry.name + " is " + rule + " but the file does not define it");
   };
@@ -179,8 +167,8 @@ std::vector<Finding> check_policy(const FlagFile& file, const EnvironmentPolicy&
     if (policy.max_percentage && state.percentage && *state.percentage > *policy.max_percentage) {
       violation(
           flag.strategy == Strategy::percentage ? flag.percentage_at : flag.strategy_at, flag.key,
-          "flag " + flag.key + " reaches " + number_text(*state.percentage) +
-              "% of users, above the maximum of " + number_text(*policy.max_percentage) + "%");
+          "flag " + flag.key + " reaches " + decimal_text(*state.percentage) +
+              "% of users, above the maximum of " + decimal_text(*policy.max_percentage) + "%");
     }
   }
   return findings;

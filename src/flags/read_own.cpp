@@ -3,6 +3,7 @@
 
 #include "checker.hpp"
 
+#include <gatekit/flags/report.hpp>
 #include <gatekit/flags/rfc3339.hpp>
 
 #include <cstdio>
@@ -18,20 +19,6 @@ std::optional<Strategy> strategy_from(const std::string& name) {
     }
   }
   return std::nullopt;
-}
-
-// "33.5", "40": a percentage as messages show it.
-std::string format_percent(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.4f", value);
-  std::string result = text;
-  while (result.back() == '0') {
-    result.pop_back();
-  }
-  if (result.back() == '.') {
-    result.pop_back();
-  }
-  return result;
 }
 
 void read_milestones(const Node& list, ProgressiveConfig& config, Checker& checker,
@@ -82,8 +69,8 @@ void read_milestones(const Node& list, ProgressiveConfig& config, Checker& check
       checker.error(*percent_node, "milestone-out-of-range",
                     "milestone percentage " + percent_node->text +
                         " lies outside initial_percentage .. end_percentage (" +
-                        format_percent(config.initial_percentage) + " .. " +
-                        format_percent(config.end_percentage) + ")",
+                        decimal_text(config.initial_percentage, 4) + " .. " +
+                        decimal_text(config.end_percentage, 4) + ")",
                     key);
     } else if (previous != nullptr && !down && milestone.percentage < previous->percentage) {
       checker.error(*percent_node, "milestone-decreasing",
@@ -104,7 +91,7 @@ void read_milestones(const Node& list, ProgressiveConfig& config, Checker& check
       checker.warning(*percent_node, "milestone-at-end",
                       "milestone at end_date says " + percent_node->text +
                           "% but at end_date the rollout serves end_percentage " +
-                          format_percent(config.end_percentage) + "%",
+                          decimal_text(config.end_percentage, 4) + "%",
                       key);
     }
     config.milestones.push_back(milestone);

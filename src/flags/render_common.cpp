@@ -43,20 +43,23 @@ std::string now_text(std::optional<double> percentage, std::optional<double> sch
 
 } // namespace detail
 
-std::string percent_text(std::optional<double> value) {
-  if (!value) {
-    return "-";
-  }
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", *value);
+std::string decimal_text(double value, int decimals) {
+  char text[48];
+  std::snprintf(text, sizeof text, "%.*f", decimals, value);
   std::string result = text;
-  while (result.back() == '0') {
-    result.pop_back();
+  if (result.find('.') != std::string::npos) {
+    while (result.back() == '0') {
+      result.pop_back();
+    }
+    if (result.back() == '.') {
+      result.pop_back();
+    }
   }
-  if (result.back() == '.') {
-    result.pop_back();
-  }
-  return result + "%";
+  return result;
+}
+
+std::string percent_text(std::optional<double> value) {
+  return value ? decimal_text(*value) + "%" : "-";
 }
 
 } // namespace gatekit::flags

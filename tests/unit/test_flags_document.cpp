@@ -1,6 +1,7 @@
 // The position-keeping document tree under both flag formats: JSON through
 // nlohmann's SAX interface, YAML through yaml-cpp.
 
+#include <gatekit/common/text.hpp>
 #include <gatekit/flags/document.hpp>
 
 #include <doctest/doctest.h>
@@ -179,6 +180,6 @@ TEST_SUITE("flags::document") {
     node.kind = Node::Kind::string;
     node.text = "true";
     CHECK(describe(node) == "the string \"true\"");
-    CHECK(pointer_token("a~b/c") == "a~0b~1c");
+    CHECK(json_pointer_token("a~b/c") == "a~0b~1c");
   }
 }

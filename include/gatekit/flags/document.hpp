@@ -81,9 +81,6 @@ struct Document {
 // finding below it would repeat).
 Result<Document> parse_document(std::string_view text, const std::string& file);
 
-// `key` escaped for a JSON Pointer ('~' -> "~0", '/' -> "~1").
-std::string pointer_token(std::string_view key);
-
 // A short description of a value for messages: `the string "true"`, `a number`.
 std::string describe(const Node& node);
 

@@ -71,4 +71,8 @@ std::string render_eval_json(const FlagFile& file, const EvalContext& context,
 // "25%", "21.43%", "-" for none.
 std::string percent_text(std::optional<double> value);
 
+// A number as messages show it: at most `decimals` places, trailing zeros
+// dropped ("33.5", "40", "21.4286").
+std::string decimal_text(double value, int decimals = 2);
+
 } // namespace gatekit::flags
