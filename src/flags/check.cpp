@@ -10,8 +10,6 @@
 #include <tuple>
 
 namespace gatekit::flags {
-namespace {} // namespace
-
 std::vector<Finding> check_schedule(const FlagFile& file, Instant at) {
   std::vector<Finding> findings;
   if (file.format != Format::own) {
