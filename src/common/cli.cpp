@@ -63,4 +63,16 @@ int run_tool(std::string_view tool, const std::function<ExitCode()>& body) {
   return to_int(ExitCode::usage_or_input_error);
 }
 
+std::optional<ExitCode> answer_info_request(std::string_view tool, const InfoRequest& request,
+                                            std::ostream& out) {
+  if (request.help) {
+    out << request.help_text << '\n';
+  } else if (request.version) {
+    out << tool << ' ' << GATEKIT_VERSION << '\n';
+  } else {
+    return std::nullopt;
+  }
+  return ExitCode::gate_passed;
+}
+
 } // namespace gatekit

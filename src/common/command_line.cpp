@@ -81,4 +81,13 @@ Result<std::optional<std::uint64_t>> optional_count_option(const cxxopts::ParseR
   return std::optional<std::uint64_t>(value.value());
 }
 
+InfoRequest read_info_request(const cxxopts::ParseResult& args, std::string help_text,
+                              const std::string& version_option) {
+  InfoRequest request;
+  request.help = args.count("help") > 0;
+  request.version = args.count(version_option) > 0;
+  request.help_text = std::move(help_text);
+  return request;
+}
+
 } // namespace gatekit

@@ -10,6 +10,7 @@
 #include <tuple>
 
 namespace gatekit::flags {
+
 std::vector<Finding> check_schedule(const FlagFile& file, Instant at) {
   std::vector<Finding> findings;
   if (file.format != Format::own) {

@@ -2,6 +2,7 @@
 
 // coverage-gate's command line, parsed into a plain struct.
 
+#include <gatekit/common/cli.hpp>
 #include <gatekit/common/error.hpp>
 #include <gatekit/coverage/gate.hpp>
 #include <gatekit/coverage/merge.hpp>
@@ -15,9 +16,7 @@ namespace coverage_gate {
 
 // What the command line asks for. Files are not read here.
 struct Options {
-  bool show_help = false;
-  bool show_version = false;
-  std::string help_text;
+  gatekit::InfoRequest info;        // --help or --version instead of work
   std::vector<std::string> reports; // files, directories, globs
   gatekit::coverage::PathOptions paths;
   gatekit::coverage::PathFilter filter;

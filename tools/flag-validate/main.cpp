@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <iostream>
+#include <optional>
 
 extern char** environ; // POSIX: the process environment, for --env-prefix
 
@@ -110,13 +111,9 @@ ExitCode run(int argc, const char* const* argv) {
     return gatekit::report_input_error(k_tool, parsed.error().to_string());
   }
   const flag_validate::Options& options = parsed.value();
-  if (options.show_help) {
-    std::cout << options.help_text << '\n';
-    return ExitCode::gate_passed;
-  }
-  if (options.show_version) {
-    std::cout << k_tool << ' ' << GATEKIT_VERSION << '\n';
-    return ExitCode::gate_passed;
+  if (const std::optional<ExitCode> answered =
+          gatekit::answer_info_request(k_tool, options.info, std::cout)) {
+    return *answered;
   }
   switch (options.command) {
   case flag_validate::Command::eval:

@@ -122,10 +122,10 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
     return parsed.error();
   }
   const cxxopts::ParseResult& args = parsed.value();
-  options.show_help = args.count("help") > 0;
-  options.show_version = options.command == Command::validate && args.count("version") > 0;
-  options.help_text = spec.help();
-  if (options.show_help || options.show_version) {
+  options.info = gatekit::read_info_request(args, spec.help());
+  // Only the validate command has --version; eval and diff have no such option.
+  options.info.version = options.info.version && options.command == Command::validate;
+  if (options.info.any()) {
     return options;
   }
   options.files = gatekit::list_option(args, "files");

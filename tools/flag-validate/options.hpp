@@ -2,6 +2,7 @@
 
 // flag-validate's command line, parsed into a plain struct.
 
+#include <gatekit/common/cli.hpp>
 #include <gatekit/common/error.hpp>
 #include <gatekit/flags/model.hpp>
 
@@ -17,9 +18,7 @@ enum class Command { validate, eval, diff };
 // What the command line asks for. Files are not read here.
 struct Options {
   Command command = Command::validate;
-  bool show_help = false;
-  bool show_version = false;
-  std::string help_text;
+  gatekit::InfoRequest info; // --help or --version instead of work
   std::vector<std::string> files;
   std::optional<gatekit::flags::Instant> at; // --at; nullopt: now
   // validate

@@ -13,6 +13,7 @@
 #include <gatekit/health/runner.hpp>
 
 #include <iostream>
+#include <optional>
 #include <set>
 
 namespace {
@@ -57,13 +58,9 @@ ExitCode run(int argc, const char* const* argv) {
     return gatekit::report_input_error(k_tool, parsed.error().to_string());
   }
   health_check::Options& options = parsed.value();
-  if (options.show_help) {
-    std::cout << options.help_text << '\n';
-    return ExitCode::gate_passed;
-  }
-  if (options.show_version) {
-    std::cout << k_tool << ' ' << GATEKIT_VERSION << '\n';
-    return ExitCode::gate_passed;
+  if (const std::optional<ExitCode> answered =
+          gatekit::answer_info_request(k_tool, options.info, std::cout)) {
+    return *answered;
   }
   const gatekit::github::EnvLookup env = gatekit::github::process_environment();
   gatekit::Result<gatekit::health::Config> config = load_checks(options, env);

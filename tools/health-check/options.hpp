@@ -2,6 +2,7 @@
 
 // health-check's command line, parsed into a plain struct.
 
+#include <gatekit/common/cli.hpp>
 #include <gatekit/common/error.hpp>
 #include <gatekit/health/check.hpp>
 #include <gatekit/health/config.hpp>
@@ -15,10 +16,8 @@ namespace health_check {
 
 // What the command line asks for. The config file is not read here.
 struct Options {
-  bool show_help = false;
-  bool show_version = false;
-  std::string help_text;
-  std::string config_file; // "" for none
+  gatekit::InfoRequest info; // --help or --version instead of work
+  std::string config_file;   // "" for none
   // Checks given as options (--url, --tcp, --disk, --min-memory, --files),
   // with built-in defaults; `defaults` is applied to them and to the file's.
   std::vector<gatekit::health::Check> checks;

@@ -12,6 +12,7 @@
 #include <gatekit/junit/publish.hpp>
 
 #include <iostream>
+#include <optional>
 
 namespace {
 
@@ -42,13 +43,9 @@ ExitCode run(int argc, const char* const* argv) {
     return gatekit::report_input_error(k_tool, parsed.error().to_string());
   }
   junit_gate::Options& options = parsed.value();
-  if (options.show_help) {
-    std::cout << options.help_text << '\n';
-    return ExitCode::gate_passed;
-  }
-  if (options.show_version) {
-    std::cout << k_tool << ' ' << GATEKIT_VERSION << '\n';
-    return ExitCode::gate_passed;
+  if (const std::optional<ExitCode> answered =
+          gatekit::answer_info_request(k_tool, options.info, std::cout)) {
+    return *answered;
   }
 
   gatekit::Result<gatekit::junit::TestFilter> quarantine = load_quarantine(options.quarantine_file);

@@ -54,10 +54,8 @@ gatekit::Result<Options> parse_options(int argc, const char* const* argv) {
   const cxxopts::ParseResult& args = parsed.value();
 
   Options options;
-  options.show_help = args.count("help") > 0;
-  options.show_version = args.count("version") > 0;
-  options.help_text = spec.help();
-  if (options.show_help || options.show_version) {
+  options.info = gatekit::read_info_request(args, spec.help());
+  if (options.info.any()) {
     return options;
   }
 

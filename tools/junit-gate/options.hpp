@@ -2,6 +2,7 @@
 
 // junit-gate's command line, parsed into a plain struct.
 
+#include <gatekit/common/cli.hpp>
 #include <gatekit/common/error.hpp>
 #include <gatekit/junit/gate.hpp>
 #include <gatekit/junit/merge.hpp>
@@ -14,9 +15,7 @@ namespace junit_gate {
 
 // What the command line asks for. Files are not read here.
 struct Options {
-  bool show_help = false;
-  bool show_version = false;
-  std::string help_text;
+  gatekit::InfoRequest info;         // --help or --version instead of work
   std::vector<std::string> reports;  // files, directories, globs
   gatekit::junit::GatePolicy policy; // quarantine not yet loaded
   std::string quarantine_file;       // "" for none

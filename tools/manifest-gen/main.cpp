@@ -16,6 +16,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 namespace {
 
@@ -123,11 +124,9 @@ ExitCode run(int argc, const char* const* argv) {
     return gatekit::report_input_error(k_tool, parsed.error().to_string());
   }
   const manifest_gen::Options& options = parsed.value();
-  if (options.show_help || options.show_version) {
-    std::cout << (options.show_help ? options.help_text
-                                    : std::string(k_tool) + " " + GATEKIT_VERSION)
-              << '\n';
-    return ExitCode::gate_passed;
+  if (const std::optional<ExitCode> answered =
+          gatekit::answer_info_request(k_tool, options.info, std::cout)) {
+    return *answered;
   }
   const gatekit::github::EnvLookup env = gatekit::github::process_environment();
   const gatekit::github::Context context = gatekit::github::read_context(env);

@@ -2,6 +2,7 @@
 
 // manifest-gen's command line, parsed into a plain struct.
 
+#include <gatekit/common/cli.hpp>
 #include <gatekit/common/error.hpp>
 #include <gatekit/manifest/semver.hpp>
 
@@ -14,10 +15,8 @@ namespace manifest_gen {
 
 // What the command line asks for. Files are not read here.
 struct Options {
-  bool show_help = false;
-  bool show_version = false;
-  std::string help_text;
-  std::string verify; // a manifest to verify ("verify M" or --verify M); "" to write one
+  gatekit::InfoRequest info; // --help or --version instead of work
+  std::string verify;        // a manifest to verify ("verify M" or --verify M); "" to write one
   // Writing:
   std::string out = "deployment-manifest.json";
   std::string format = "gatekit"; // gatekit | in-toto

@@ -3,6 +3,8 @@
 #include <gatekit/common/exit_code.hpp>
 
 #include <functional>
+#include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +21,19 @@ std::vector<std::string> normalise_args(int argc, const char* const* argv,
 
 // Each value split into lines (a multi-line action input), blanks dropped.
 std::vector<std::string> split_list_values(const std::vector<std::string>& values);
+
+// A request to print the help or the version instead of doing the work.
+struct InfoRequest {
+  bool help = false;
+  bool version = false;
+  std::string help_text;
+  bool any() const { return help || version; }
+};
+
+// Prints the help text, or "TOOL VERSION", when `request` asks for one and
+// returns exit code 0; nullopt when it asks for neither and the tool goes on.
+std::optional<ExitCode> answer_info_request(std::string_view tool, const InfoRequest& request,
+                                            std::ostream& out);
 
 // Runs a tool's body; any exception that escapes it (a cxxopts usage error,
 // an allocation failure) becomes "tool: message" on stderr and exit code 2.

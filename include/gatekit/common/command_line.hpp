@@ -1,5 +1,6 @@
 #pragma once
 
+#include <gatekit/common/cli.hpp>
 #include <gatekit/common/error.hpp>
 #include <gatekit/common/percent.hpp>
 
@@ -49,5 +50,10 @@ Result<std::uint64_t> count_option(const cxxopts::ParseResult& args, const std::
 // As count_option, for an option without a default: nullopt when not given.
 Result<std::optional<std::uint64_t>> optional_count_option(const cxxopts::ParseResult& args,
                                                            const std::string& name);
+
+// Reads --help and the version option: "version", or manifest-gen's
+// "version-info", whose --version names the release it describes.
+InfoRequest read_info_request(const cxxopts::ParseResult& args, std::string help_text,
+                              const std::string& version_option = "version");
 
 } // namespace gatekit
