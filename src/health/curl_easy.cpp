@@ -221,7 +221,8 @@ HttpResponse perform_request(const HttpRequest& request, double timeout_seconds)
     curl_easy_getinfo(handle, CURLINFO_TOTAL_TIME_T, &total_us);
     response.total_seconds += static_cast<double>(total_us) / 1e6;
     if (code != CURLE_OK) {
-      response.transport_error = describe_transfer_error(handle, code, prepared.error, timeout_seconds);
+      response.transport_error =
+          describe_transfer_error(handle, code, prepared.error, timeout_seconds);
       return response;
     }
     long status = 0;
