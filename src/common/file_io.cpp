@@ -66,6 +66,27 @@ Result<std::string> read_file(const std::string& path) {
   return content;
 }
 
+Status stream_regular_file(const std::string& path, std::span<char> buffer,
+                           const std::function<Status(std::string_view)>& consume) {
+  // O_NONBLOCK so a FIFO named by mistake cannot hang the open; anything but
+  // a regular file (FIFO, device, directory) is refused before reading.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    return make_error(path, errno == ENOENT ? "no such file"
+                                            : std::string("cannot open: ") + std::strerror(errno));
+  }
+  struct stat status {};
+  if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
+    ::close(fd);
+    return make_error(path, S_ISDIR(status.st_mode) ? "is a directory, not a file"
+                                                    : "is not a regular file");
+  }
+  ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  const Status read = read_blocks(fd, path, buffer, consume);
+  ::close(fd);
+  return read;
+}
+
 Status read_blocks(int fd, const std::string& path, std::span<char> buffer,
                    const std::function<Status(std::string_view)>& consume) {
   while (true) {

@@ -1,5 +1,5 @@
-#include <regex.h>
 
+#include <gatekit/common/regex.hpp>
 #include <gatekit/common/text.hpp>
 #include <gatekit/health/evaluate.hpp>
 
@@ -9,46 +9,6 @@ namespace gatekit::health {
 namespace {
 
 using nlohmann::json;
-
-// A compiled POSIX regex, freed on scope exit. POSIX rather than std::regex:
-// libstdc++'s matcher recurses per character and can overflow the stack on a
-// large response body.
-class PosixRegex {
-public:
-  explicit PosixRegex(const std::string& pattern)
-      : m_status(regcomp(&m_regex, pattern.c_str(), REG_EXTENDED | REG_NOSUB)) {}
-  ~PosixRegex() {
-    if (m_status == 0) {
-      regfree(&m_regex);
-    }
-  }
-  PosixRegex(const PosixRegex&) = delete;
-  PosixRegex& operator=(const PosixRegex&) = delete;
-
-  bool compiled() const { return m_status == 0; }
-
-  std::string error_text() const {
-    char buffer[256];
-    regerror(m_status, &m_regex, buffer, sizeof buffer);
-    return buffer;
-  }
-
-  bool search(const std::string& text) const {
-#ifdef REG_STARTEND
-    // Matches across NUL bytes too (glibc, BSD).
-    regmatch_t range[1];
-    range[0].rm_so = 0;
-    range[0].rm_eo = static_cast<regoff_t>(text.size());
-    return regexec(&m_regex, text.c_str(), 1, range, REG_STARTEND) == 0;
-#else
-    return regexec(&m_regex, text.c_str(), 0, nullptr, 0) == 0;
-#endif
-  }
-
-private:
-  regex_t m_regex{};
-  int m_status;
-};
 
 // A short, single-line excerpt of a body for messages.
 std::string excerpt(std::string_view body) {
@@ -142,9 +102,9 @@ bool json_nests_deeper_than(std::string_view text, std::size_t limit) {
 }
 
 Status validate_regex(const std::string& pattern) {
-  const PosixRegex regex(pattern);
-  if (!regex.compiled()) {
-    return Error{"not a valid POSIX extended regular expression: " + regex.error_text(), {}};
+  const Result<ExtendedRegex> regex = ExtendedRegex::compile(pattern);
+  if (!regex) {
+    return regex.error();
   }
   return Done{};
 }
@@ -179,8 +139,8 @@ Attempt evaluate_http(const HttpExpectations& expect, const HttpResponse& respon
     return attempt;
   }
   if (!expect.body_regex.empty()) {
-    const PosixRegex regex(expect.body_regex);
-    if (!regex.compiled() || !regex.search(response.body)) {
+    const Result<ExtendedRegex> regex = ExtendedRegex::compile(expect.body_regex);
+    if (!regex || !regex.value().search(response.body)) {
       attempt.detail =
           timing + ", but the body does not match /" + excerpt(expect.body_regex) + "/";
       return attempt;

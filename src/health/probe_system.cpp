@@ -1,26 +1,20 @@
-// The machine's own state: disk and memory. The only POSIX/Linux-specific
-// code of health-check (statvfs, /proc/meminfo) lives here, so a port to
-// another system replaces this file alone.
-
-#include <sys/statvfs.h>
+// The machine's own state: disk (statvfs, in the core's system_stats.cpp)
+// and memory (/proc/meminfo: Linux; a port reads the system's equivalent).
 
 #include <gatekit/common/file_io.hpp>
+#include <gatekit/common/system_stats.hpp>
 #include <gatekit/health/probes.hpp>
-
-#include <cerrno>
-#include <cstring>
 
 namespace gatekit::health {
 
 Result<DiskUsage> read_disk_usage(const std::string& path) {
-  struct statvfs info {};
-  if (statvfs(path.c_str(), &info) != 0) {
-    return make_error(path, std::string("cannot read file system usage: ") + std::strerror(errno));
+  Result<FileSystemSpace> space = file_system_space(path);
+  if (!space) {
+    return space.error();
   }
-  const std::uint64_t fragment = info.f_frsize != 0 ? info.f_frsize : info.f_bsize;
   DiskUsage usage;
-  usage.used = (static_cast<std::uint64_t>(info.f_blocks) - info.f_bfree) * fragment;
-  usage.available = static_cast<std::uint64_t>(info.f_bavail) * fragment;
+  usage.used = space.value().used;
+  usage.available = space.value().available;
   usage.total = usage.used + usage.available;
   return usage;
 }

@@ -1,14 +1,8 @@
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <gatekit/common/file_io.hpp>
 #include <gatekit/manifest/digest.hpp>
 
 #include <openssl/evp.h>
 
-#include <cerrno>
-#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -33,35 +27,19 @@ std::string to_hex(const unsigned char* bytes, unsigned length) {
 } // namespace
 
 Result<FileDigest> sha256_file(const std::string& path) {
-  // O_NONBLOCK so a FIFO named by mistake cannot hang the open; anything but
-  // a regular file (FIFO, device, directory) is refused before reading.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) {
-    return make_error(path, errno == ENOENT ? "no such file"
-                                            : std::string("cannot open: ") + std::strerror(errno));
-  }
-  struct stat status {};
-  if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
-    ::close(fd);
-    return make_error(path, S_ISDIR(status.st_mode) ? "is a directory, not a file"
-                                                    : "is not a regular file");
-  }
-  ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   std::unique_ptr<EVP_MD_CTX, ContextDeleter> context(EVP_MD_CTX_new());
   if (!context || EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) != 1) {
-    ::close(fd);
     return make_error(path, "OpenSSL could not start a SHA-256 digest");
   }
   std::vector<char> block(1 << 20);
   FileDigest digest;
-  const Status read = read_blocks(fd, path, block, [&](std::string_view data) -> Status {
+  const Status read = stream_regular_file(path, block, [&](std::string_view data) -> Status {
     if (EVP_DigestUpdate(context.get(), data.data(), data.size()) != 1) {
       return make_error(path, "OpenSSL failed while hashing");
     }
     digest.size += data.size();
     return Done{};
   });
-  ::close(fd);
   if (!read) {
     return read.error();
   }

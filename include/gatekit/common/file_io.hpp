@@ -20,6 +20,13 @@ Result<std::string> read_file(const std::string& path);
 Status read_blocks(int fd, const std::string& path, std::span<char> buffer,
                    const std::function<Status(std::string_view)>& consume);
 
+// Streams a regular file to `consume` in blocks of `buffer`'s size, with a
+// sequential read-ahead hint. Anything but a regular file (a FIFO, device or
+// directory) is refused before reading, and opening a FIFO named by mistake
+// cannot hang.
+Status stream_regular_file(const std::string& path, std::span<char> buffer,
+                           const std::function<Status(std::string_view)>& consume);
+
 // Replaces `path` with `content` atomically: written to a temporary file in
 // the same directory, flushed, then renamed, so readers never see a partial file.
 // Missing parent directories are created first.
