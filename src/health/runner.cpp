@@ -5,7 +5,11 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <exception>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <thread>
 #include <type_traits>
 
@@ -31,6 +35,61 @@ Outcome outcome_of(const Attempt& attempt, Severity severity) {
   return severity == Severity::warning ? Outcome::warned : Outcome::failed;
 }
 
+// Runs a probe of the local machine on its own thread and waits at most
+// `timeout_seconds` for it. File systems can block without limit (statvfs on
+// a hung network mount, opening a FIFO named as a config file); on timeout
+// the thread is left behind, owning copies of all it uses, and ends with
+// the process.
+template <typename Probe, typename Function>
+Attempt bounded(const Probe& probe, double timeout_seconds, Function function) {
+  struct Shared {
+    std::mutex mutex;
+    std::condition_variable done;
+    std::optional<Attempt> attempt;
+  };
+  auto shared = std::make_shared<Shared>();
+  std::thread([shared, probe, function] {
+    Attempt attempt;
+    try {
+      attempt = function(probe);
+    } catch (const std::exception& error) {
+      attempt.detail = std::string("the probe failed: ") + error.what();
+    }
+    const std::lock_guard<std::mutex> lock(shared->mutex);
+    shared->attempt = std::move(attempt);
+    shared->done.notify_one();
+  }).detach();
+  std::unique_lock<std::mutex> lock(shared->mutex);
+  if (!shared->done.wait_for(lock, std::chrono::duration<double>(timeout_seconds),
+                             [&] { return shared->attempt.has_value(); })) {
+    Attempt timed_out;
+    timed_out.detail =
+        "timed out after " + format_duration(timeout_seconds) + " (the file system did not answer)";
+    return timed_out;
+  }
+  return std::move(*shared->attempt);
+}
+
+Attempt probe_disk(const DiskProbe& probe) {
+  Result<DiskUsage> usage = read_disk_usage(probe.path);
+  if (!usage) {
+    Attempt attempt;
+    attempt.detail = usage.error().to_string();
+    return attempt;
+  }
+  return evaluate_disk(probe, usage.value());
+}
+
+Attempt probe_memory(const MemoryProbe& probe) {
+  Result<MemoryInfo> memory = read_memory_info();
+  if (!memory) {
+    Attempt attempt;
+    attempt.detail = memory.error().to_string();
+    return attempt;
+  }
+  return evaluate_memory(probe, memory.value());
+}
+
 } // namespace
 
 double retry_delay(const RetryPolicy& policy, std::uint64_t retry) {
@@ -51,23 +110,11 @@ Attempt probe_once(const Check& check, double timeout_seconds) {
         } else if constexpr (std::is_same_v<T, PrometheusProbe>) {
           return probe_prometheus(probe, timeout_seconds);
         } else if constexpr (std::is_same_v<T, DiskProbe>) {
-          Result<DiskUsage> usage = read_disk_usage(probe.path);
-          if (!usage) {
-            Attempt attempt;
-            attempt.detail = usage.error().to_string();
-            return attempt;
-          }
-          return evaluate_disk(probe, usage.value());
+          return bounded(probe, timeout_seconds, probe_disk);
         } else if constexpr (std::is_same_v<T, MemoryProbe>) {
-          Result<MemoryInfo> memory = read_memory_info();
-          if (!memory) {
-            Attempt attempt;
-            attempt.detail = memory.error().to_string();
-            return attempt;
-          }
-          return evaluate_memory(probe, memory.value());
+          return bounded(probe, timeout_seconds, probe_memory);
         } else {
-          return probe_files(probe);
+          return bounded(probe, timeout_seconds, probe_files);
         }
       },
       check.probe);

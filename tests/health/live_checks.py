@@ -327,6 +327,15 @@ def scenario_hostile_answers():
         expect(code == 1 and "timeout ended the batch after" in checks["slow batch"]["detail"],
                "a batch cut off by its timeout fails and says so", checks["slow batch"]["detail"])
         expect(elapsed < 2.0, "the 1 s timeout of a latency batch holds (took %.2f s)" % elapsed)
+        # A config file that is a FIFO blocks open() forever: the timeout still holds.
+        with tempfile.TemporaryDirectory(prefix="gatekit-fifo-") as fifo_dir:
+            fifo = os.path.join(fifo_dir, "feature_flags.json")
+            os.mkfifo(fifo)
+            config = {"checks": [{"name": "config files", "type": "files", "parse": [fifo],
+                                  "timeout": "1s", "retries": 0}]}
+            code, out, err, elapsed, _ = run_config(config)
+            expect(code == 1 and "timed out after 1.00 s" in out, "a blocking file check times out", out + err)
+            expect(elapsed < 2.5, "and the run ends (took %.2f s)" % elapsed)
         # A full body is read even past what is kept, so the response time is the download's.
         code, out, err, _, files = run(["--url", url("/size/20000000"), "--retries", "0",
                                         "--report-json", "{tmp}/report.json"])
