@@ -199,6 +199,7 @@ Status read_defaults(ObjectReader& reader, CheckDefaults& defaults) {
   GATEKIT_READ(ip, reader.string("ip_version"));
   GATEKIT_READ(ca_file, reader.string("ca_file"));
   GATEKIT_READ(follow, reader.boolean("follow_redirects"));
+  GATEKIT_READ(proxy, reader.string("proxy"));
   if (timeout) {
     if (*timeout <= 0.0) {
       return reader.error_at("timeout", "must be more than 0");
@@ -226,6 +227,13 @@ Status read_defaults(ObjectReader& reader, CheckDefaults& defaults) {
   if (follow) {
     defaults.follow_redirects = follow;
   }
+  if (proxy) {
+    if (!is_proxy_setting(*proxy)) {
+      return reader.error_at("proxy", "expected \"\" (no proxy) or a proxy URL: http://, https://, "
+                                      "socks4://, socks5:// or socks5h://");
+    }
+    defaults.proxy = proxy;
+  }
   return Done{};
 }
 
@@ -243,6 +251,7 @@ CheckDefaults layer(CheckDefaults base, const CheckDefaults& over) {
   take(base.ip_version, over.ip_version);
   take(base.ca_file, over.ca_file);
   take(base.follow_redirects, over.follow_redirects);
+  take(base.proxy, over.proxy);
   return base;
 }
 
@@ -393,6 +402,7 @@ private:
     request.verify_tls = verify.value_or(true);
     request.ca_file = m_effective.ca_file.value_or("");
     request.follow_redirects = m_effective.follow_redirects.value_or(false);
+    request.proxy = m_effective.proxy;
     request.ip_version = m_effective.ip_version.value_or(IpVersion::any);
     return request;
   }
@@ -700,6 +710,9 @@ void apply_defaults(Check& check, const CheckDefaults& overrides) {
     request.ip_version = overrides.ip_version.value_or(request.ip_version);
     request.ca_file = overrides.ca_file.value_or(request.ca_file);
     request.follow_redirects = overrides.follow_redirects.value_or(request.follow_redirects);
+    if (overrides.proxy) {
+      request.proxy = overrides.proxy;
+    }
   };
   if (auto* http = std::get_if<HttpProbe>(&check.probe)) {
     apply_request(http->request);
@@ -748,6 +761,19 @@ Result<std::string> expand_environment(std::string_view text, const github::EnvL
     i = close + 1;
   }
   return expanded;
+}
+
+bool is_proxy_setting(std::string_view text) {
+  if (text.empty()) {
+    return true;
+  }
+  for (const std::string_view scheme :
+       {"http://", "https://", "socks4://", "socks5://", "socks5h://"}) {
+    if (text.size() > scheme.size() && text.substr(0, scheme.size()) == scheme) {
+      return text.find_first_of(" \r\n") == std::string_view::npos;
+    }
+  }
+  return false;
 }
 
 std::optional<IpVersion> parse_ip_version(std::string_view text) {

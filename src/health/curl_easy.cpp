@@ -90,6 +90,10 @@ void configure_request(PreparedRequest& prepared, const HttpRequest& request,
                        : request.ip_version == IpVersion::v6 ? CURL_IPRESOLVE_V6
                                                              : CURL_IPRESOLVE_WHATEVER;
   curl_easy_setopt(handle, CURLOPT_IPRESOLVE, resolve);
+  if (request.proxy) {
+    // "" turns off the environment's proxy variables too.
+    curl_easy_setopt(handle, CURLOPT_PROXY, request.proxy->c_str());
+  }
   curl_easy_setopt(handle, CURLOPT_USERAGENT, "gatekit-health-check/" GATEKIT_VERSION);
   curl_easy_setopt(handle, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, capture_body);

@@ -327,6 +327,23 @@ def scenario_hostile_answers():
         expect(code == 1 and "timeout ended the batch after" in checks["slow batch"]["detail"],
                "a batch cut off by its timeout fails and says so", checks["slow batch"]["detail"])
         expect(elapsed < 2.0, "the 1 s timeout of a latency batch holds (took %.2f s)" % elapsed)
+        # A proxy from the environment is used as curl uses it, and "proxy" overrides it.
+        dead = "http://127.0.0.1:%d" % servers.free_port()
+        config = {"defaults": {"retries": 0, "timeout": "3s"}, "checks": [
+            {"name": "via env proxy", "type": "http", "url": url("/ok")},
+            {"name": "direct", "type": "http", "url": url("/ok"), "proxy": ""},
+            {"name": "via named proxy", "type": "http", "url": "http://upstream.invalid/ok",
+             "proxy": server.url("/")}]}
+        code, out, err, _, files = run_config(config, env={"http_proxy": dead, "no_proxy": ""})
+        _, checks = checks_by_name(files)
+        expect(checks["via env proxy"]["result"] == "failed", "http_proxy from the environment is used",
+               checks["via env proxy"]["detail"])
+        expect(checks["direct"]["result"] == "passed", "\"proxy\": \"\" goes direct", checks["direct"]["detail"])
+        expect(checks["via named proxy"]["result"] == "passed", "a named proxy carries the request",
+               checks["via named proxy"]["detail"])
+        code, out, err, _, _ = run(["--url", url("/ok"), "--proxy", "none", "--retries", "0"],
+                                   env={"http_proxy": dead, "no_proxy": ""})
+        expect(code == 0, "--proxy none ignores the environment", out + err)
         # A config file that is a FIFO blocks open() forever: the timeout still holds.
         with tempfile.TemporaryDirectory(prefix="gatekit-fifo-") as fifo_dir:
             fifo = os.path.join(fifo_dir, "feature_flags.json")

@@ -244,6 +244,23 @@ TEST_SUITE("health::config") {
     CHECK(config.error().where.json_path == "/checks/0/headers/X-A");
   }
 
+  TEST_CASE("proxy: a URL of a scheme libcurl speaks, or empty for none; layered like the rest") {
+    CHECK(is_proxy_setting(""));
+    CHECK(is_proxy_setting("http://proxy.internal:3128"));
+    CHECK(is_proxy_setting("socks5h://127.0.0.1:1080"));
+    CHECK_FALSE(is_proxy_setting("proxy.internal:3128"));
+    CHECK_FALSE(is_proxy_setting("ftp://proxy"));
+    const Result<Config> config = parse(R"j({"defaults": {"proxy": "http://p:3128"}, "checks": [
+        {"type": "http", "url": "http://a/"}, {"type": "http", "url": "http://b/", "proxy": ""}]})j");
+    REQUIRE(config.ok());
+    CHECK(std::get<HttpProbe>(config.value().checks[0].probe).request.proxy == "http://p:3128");
+    CHECK(std::get<HttpProbe>(config.value().checks[1].probe).request.proxy == "");
+    const Result<Config> bad =
+        parse(R"j({"checks": [{"type": "http", "url": "http://a/", "proxy": "p:1"}]})j");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().where.json_path == "/checks/0/proxy");
+  }
+
   TEST_CASE("command-line JSON expectations") {
     const auto equals = parse_json_expectation("/status=ok");
     REQUIRE(equals.has_value());

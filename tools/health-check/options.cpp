@@ -53,6 +53,9 @@ cxxopts::Options make_options() {
     ("ca-file", "CA certificates (PEM) to verify HTTPS servers with, instead of the system store",
                 cxxopts::value<std::string>())
     ("follow-redirects", "Follow HTTP redirects (at most 10)", cxxopts::value<std::string>())
+    ("proxy", "Proxy for HTTP, latency and Prometheus checks: a URL (http://, https://, socks5://...), or 'none' "
+              "to ignore http_proxy/https_proxy in the environment (default: the environment's, as curl)",
+              cxxopts::value<std::string>())
     ("parallel", "Checks probed at the same time", cxxopts::value<std::string>()->default_value("32"))
     ("report-json", "Write the results as JSON to this file (manifest-gen's --health-report)",
                     cxxopts::value<std::string>())
@@ -119,6 +122,16 @@ gatekit::Result<health::CheckDefaults> read_defaults(const cxxopts::ParseResult&
       return usage("follow-redirects", "expected true or false");
     }
     defaults.follow_redirects = follow == "true";
+  }
+  if (std::string proxy = gatekit::string_option(args, "proxy"); !proxy.empty()) {
+    if (proxy == "none") {
+      proxy.clear();
+    } else if (!health::is_proxy_setting(proxy)) {
+      return usage("proxy",
+                   "expected 'none' or a proxy URL: http://, https://, socks4://, socks5:// or "
+                   "socks5h://");
+    }
+    defaults.proxy = proxy;
   }
   return defaults;
 }

@@ -31,6 +31,9 @@ struct HttpRequest {
   bool verify_tls = true;
   std::string ca_file; // "" for the system store
   bool follow_redirects = false;
+  // Unset: http_proxy / https_proxy / no_proxy from the environment, as curl
+  // reads them; "" for none; else the proxy's URL.
+  std::optional<std::string> proxy;
   IpVersion ip_version = IpVersion::any;
 };
 

@@ -24,6 +24,7 @@ struct CheckDefaults {
   std::optional<IpVersion> ip_version;
   std::optional<std::string> ca_file;
   std::optional<bool> follow_redirects;
+  std::optional<std::string> proxy; // "" for none
 };
 
 // A parsed config: the checks, and every value that came from an environment
@@ -48,6 +49,10 @@ void apply_defaults(Check& check, const CheckDefaults& overrides);
 // literal "${".
 Result<std::string> expand_environment(std::string_view text, const github::EnvLookup& env,
                                        std::vector<std::string>& secrets);
+
+// True for "" (no proxy) or a proxy URL libcurl takes: http://, https://,
+// socks4://, socks5:// or socks5h://.
+bool is_proxy_setting(std::string_view text);
 
 // Parses "ip_version" values: "any", "4", "6", "ipv4", "ipv6".
 std::optional<IpVersion> parse_ip_version(std::string_view text);
