@@ -113,12 +113,10 @@ LatencySummary measure_latency(const LatencyProbe& probe, double timeout_seconds
   // Requests never started (cut off by the timeout, or a multi failure)
   // count as errors, so the total is honest.
   errors += probe.requests - std::min<std::uint64_t>(probe.requests, started);
-  if (cut_short && first_error.empty()) {
-    first_error = "the " + format_duration(timeout_seconds) + " timeout ended the batch after " +
-                  std::to_string(started) + " of " + std::to_string(probe.requests) + " requests";
-  } else if (cut_short) {
-    first_error += "; the " + format_duration(timeout_seconds) + " timeout ended the batch after " +
-                   std::to_string(started) + " of " + std::to_string(probe.requests) + " requests";
+  if (cut_short) {
+    first_error += (first_error.empty() ? "the " : "; the ") + format_duration(timeout_seconds) +
+                   " timeout ended the batch after " + std::to_string(started) + " of " +
+                   std::to_string(probe.requests) + " requests";
   }
   return summarize_latencies(std::move(seconds), errors, wall, std::move(first_error));
 }
