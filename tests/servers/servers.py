@@ -98,28 +98,26 @@ _live = set()
 _live_lock = threading.Lock()
 
 
-def _kill_group(proc, grace=5.0):
-    """SIGTERM the process group, wait (bounded), then SIGKILL."""
-    if proc is None:
-        return
-    if proc.poll() is None:
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-        except (ProcessLookupError, PermissionError):
-            pass
-        try:
-            proc.wait(timeout=grace)
-        except subprocess.TimeoutExpired:
-            pass
-    # kill the whole group even if the leader is gone (stray workers)
+def _signal_group(proc, sig, grace):
+    """Sends `sig` to the process group, then waits (bounded) for the leader."""
     try:
-        os.killpg(proc.pid, signal.SIGKILL)
+        os.killpg(proc.pid, sig)
     except (ProcessLookupError, PermissionError):
         pass
     try:
         proc.wait(timeout=grace)
     except subprocess.TimeoutExpired:
         pass
+
+
+def _kill_group(proc, grace=5.0):
+    """SIGTERM the process group, wait (bounded), then SIGKILL."""
+    if proc is None:
+        return
+    if proc.poll() is None:
+        _signal_group(proc, signal.SIGTERM, grace)
+    # kill the whole group even if the leader is gone (stray workers)
+    _signal_group(proc, signal.SIGKILL, grace)
 
 
 @atexit.register
